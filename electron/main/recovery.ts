@@ -1,0 +1,33 @@
+import type { BrowserWindow } from 'electron'
+import type { Logger } from './logger'
+import type { ReloadBudget } from './reload-budget'
+
+export interface RecoveryOptions {
+  appUrl: string
+  offlineUrl: string
+  budget: ReloadBudget
+  log: Logger
+}
+
+/**
+ * Brings the kiosk back after a renderer crash or hang: reload the start screen while the
+ * reload budget allows, otherwise show the bundled offline page, which retries by itself.
+ */
+export function attachRecovery(win: BrowserWindow, options: RecoveryOptions): void {
+  const { webContents } = win
+  const recover = (reason: string) => {
+    if (win.isDestroyed()) return
+    if (options.budget.tryTake()) {
+      options.log.warn(`recovery: ${reason}; reloading the kiosk`)
+      void webContents.loadURL(options.appUrl)
+    } else {
+      options.log.error(`recovery: ${reason}; too many reloads, showing the offline page`)
+      void webContents.loadURL(options.offlineUrl)
+    }
+  }
+  webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return
+    recover(`renderer gone (${details.reason}, exit code ${details.exitCode})`)
+  })
+  win.on('unresponsive', () => recover('window unresponsive'))
+}

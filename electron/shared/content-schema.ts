@@ -1,0 +1,139 @@
+import { z } from 'zod'
+
+/**
+ * The content model. Content files are YAML under content/<locale>/ so clinic staff can
+ * read and edit them in any text editor; this schema is the single definition of what a
+ * valid file is, used at build time, at load, by `npm run content:check` and by imports.
+ */
+
+export const localeSchema = z.enum(['en', 'es'])
+export type Locale = z.infer<typeof localeSchema>
+export const locales: readonly Locale[] = localeSchema.options
+
+/**
+ * Content is plain text shown through Vue's escaping text interpolation; markup is refused
+ * outright so a pasted snippet can never smuggle in script or remote resources.
+ */
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), 'HTML tags are not allowed: write plain text')
+/** Ids appear in routes and file names, so they are kept to safe lowercase slugs. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes')
+/** Illustrations are bundled SVG files in resources/illustrations/, never remote images. */
+export const illustrationSchema = idSchema
+
+export const sourceSchema = z.strictObject({
+  organisation: text,
+  title: text,
+})
+
+const paragraphBlock = z.strictObject({ kind: z.literal('paragraph'), text })
+const listBlock = z.strictObject({
+  kind: z.literal('list'),
+  title: text.optional(),
+  items: z.array(text).min(1),
+})
+const calloutBlock = z.strictObject({
+  kind: z.literal('callout'),
+  tone: z.enum(['info', 'warning', 'emergency']),
+  title: text,
+  text: text.optional(),
+  items: z.array(text).min(1).optional(),
+})
+const stepsBlock = z.strictObject({
+  kind: z.literal('steps'),
+  title: text.optional(),
+  items: z.array(text).min(1),
+})
+const imageBlock = z.strictObject({
+  kind: z.literal('image'),
+  illustration: illustrationSchema,
+  alt: text,
+  caption: text.optional(),
+})
+const qaBlock = z.strictObject({
+  kind: z.literal('qa'),
+  pairs: z.array(z.strictObject({ question: text, answer: text })).min(1),
+})
+const stretchBlock = z.strictObject({
+  kind: z.literal('stretch'),
+  id: idSchema,
+  title: text,
+  illustration: illustrationSchema,
+  alt: text,
+  steps: z.array(text).min(1),
+  holdSeconds: z.number().int().min(5).max(120),
+  repetitions: z.number().int().min(1).max(20),
+})
+
+export const blockSchema = z.discriminatedUnion('kind', [
+  paragraphBlock,
+  listBlock,
+  calloutBlock,
+  stepsBlock,
+  imageBlock,
+  qaBlock,
+  stretchBlock,
+])
+export type Block = z.infer<typeof blockSchema>
+export type BlockKind = Block['kind']
+
+/** Sections and take-home sheets share one shape, so one renderer and one editor serve both. */
+export const documentSchema = z.strictObject({
+  id: idSchema,
+  title: text,
+  summary: text,
+  illustration: illustrationSchema,
+  order: z.number().int().min(0),
+  visible: z.boolean(),
+  lastReviewed: z.iso.date(),
+  sources: z.array(sourceSchema).min(1),
+  blocks: z.array(blockSchema).min(1),
+})
+export type ContentDocument = z.infer<typeof documentSchema>
+
+export const helpTierSchema = z.enum(['emergency', 'soon', 'visit'])
+export type HelpTier = z.infer<typeof helpTierSchema>
+
+/** The "Should I get help?" check: questions and outcomes are content, not code. */
+export const helpCheckSchema = z.strictObject({
+  intro: text,
+  disclaimer: text,
+  questions: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        tier: helpTierSchema,
+        text,
+      }),
+    )
+    .min(1),
+  outcomes: z.strictObject({
+    emergency: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
+    soon: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
+    visit: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
+  }),
+})
+export type HelpCheck = z.infer<typeof helpCheckSchema>
+
+export const siteSchema = z.strictObject({
+  topic: text,
+  tagline: text,
+  disclaimer: text,
+})
+export type Site = z.infer<typeof siteSchema>
+
+/** Everything the kiosk shows for one locale. */
+export const localeContentSchema = z.strictObject({
+  locale: localeSchema,
+  site: siteSchema,
+  sections: z.array(documentSchema).min(1),
+  sheets: z.array(documentSchema),
+  about: documentSchema,
+  helpCheck: helpCheckSchema,
+})
+export type LocaleContent = z.infer<typeof localeContentSchema>

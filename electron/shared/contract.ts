@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { localeContentSchema, localeSchema } from './content-schema'
+import { settingsSchema } from './settings-schema'
+import { channels, type ApiMethod } from './channels'
+
+/** One problem found in a content or settings file: where it is and what is wrong, in plain words. */
+export const problemSchema = z.strictObject({
+  file: z.string(),
+  field: z.string(),
+  message: z.string(),
+})
+export type Problem = z.infer<typeof problemSchema>
+
+export const contentResultSchema = z.strictObject({
+  content: localeContentSchema,
+  problems: z.array(problemSchema),
+})
+export type ContentResult = z.infer<typeof contentResultSchema>
+
+export const appInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  platform: z.enum(['electron', 'browser']),
+  packaged: z.boolean(),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+/** The one IPC contract: every method's channel, argument tuple and result. */
+export const contract = {
+  getContent: { channel: channels.getContent, args: z.tuple([localeSchema]), result: contentResultSchema },
+  getSettings: { channel: channels.getSettings, args: z.tuple([]), result: settingsSchema },
+  getAppInfo: { channel: channels.getAppInfo, args: z.tuple([]), result: appInfoSchema },
+} as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>
+
+export type Contract = typeof contract
+export type ApiArgs<M extends ApiMethod> = z.input<Contract[M]['args']>
+export type ApiResult<M extends ApiMethod> = z.output<Contract[M]['result']>
+
+/** What the renderer sees as `window.kiosk`, and what the browser implementation provides too. */
+export type KioskApi = {
+  [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>>
+}
+
+/** Turns zod issues into the plain "field: reason" lines staff see. */
+export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(whole file)',
+    message: issue.message,
+  }))
+}

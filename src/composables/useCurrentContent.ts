@@ -1,0 +1,26 @@
+import { computed, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useContentStore } from '@/stores/useContentStore'
+import { useVisitStore } from '@/stores/useVisitStore'
+
+/**
+ * The content in the visitor's language. Switching language loads that locale's content once
+ * and re-renders the current screen in place.
+ */
+export function useCurrentContent() {
+  const content = useContentStore()
+  const visit = useVisitStore()
+  const { locale } = useI18n({ useScope: 'global' })
+
+  watch(
+    () => visit.locale,
+    (next) => {
+      locale.value = next
+      document.documentElement.lang = next
+      if (!content.byLocale[next]) void content.load(next)
+    },
+    { immediate: true },
+  )
+
+  return computed(() => content.byLocale[visit.locale])
+}

@@ -1,0 +1,25 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { Locale, LocaleContent } from '@shared/content-schema'
+import type { Problem } from '@shared/contract'
+import { kioskApi } from '@/platform'
+
+export const useContentStore = defineStore('content', () => {
+  const byLocale = shallowRef<Partial<Record<Locale, LocaleContent>>>({})
+  const problems = ref<Problem[]>([])
+  const failed = ref(false)
+
+  async function load(locale: Locale): Promise<void> {
+    try {
+      const result = await (await kioskApi()).getContent(locale)
+      byLocale.value = { ...byLocale.value, [locale]: result.content }
+      problems.value = result.problems
+      failed.value = false
+    } catch (error) {
+      console.warn('content could not be loaded', error)
+      failed.value = true
+    }
+  }
+
+  return { byLocale, problems, failed, load }
+})

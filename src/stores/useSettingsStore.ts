@@ -1,0 +1,14 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { defaultSettings, type Settings } from '@shared/settings-schema'
+import { kioskApi } from '@/platform'
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>(defaultSettings)
+
+  async function load(): Promise<void> {
+    settings.value = await (await kioskApi()).getSettings()
+  }
+
+  return { settings, load }
+})

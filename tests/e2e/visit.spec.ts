@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test'
+import { collectPageErrors } from './page-errors'
+
+test('a visitor goes from the start screen into a section and back home', async ({ page }) => {
+  const errors = collectPageErrors(page)
+  await page.goto('/')
+
+  await expect(page.getByText('Touch to start')).toBeVisible()
+  await page.getByTestId('touch-to-start').click()
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+  const tiles = page.locator('.tile')
+  await expect(tiles.first()).toContainText('When to get help')
+  await page.getByTestId('tile-what-is').click()
+
+  await expect(page.getByRole('heading', { level: 1, name: 'What is a back spasm?' })).toBeVisible()
+  await expect(page.locator('[data-section="what-is"] .block-paragraph').first()).not.toBeEmpty()
+  await expect(page.getByText('Where this information comes from')).toBeVisible()
+  await expect(page.getByTestId('disclaimer')).toContainText('not a diagnosis')
+
+  await page.getByTestId('nav-home').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('the start screen offers Spanish, and choosing it shows the kiosk in Spanish', async ({ page }) => {
+  const errors = collectPageErrors(page)
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(page.getByText('Toque para empezar')).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es')
+  await page.getByTestId('touch-to-start').click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Elija un tema' })).toBeVisible()
+  expect(errors).toEqual([])
+})
