@@ -4,14 +4,14 @@ import vue from '@vitejs/plugin-vue'
 import { devContentSecurityPolicy } from './scripts/dev-csp'
 import pkg from './package.json'
 
-const shared = resolve(__dirname, 'electron/shared')
+const shared = resolve(import.meta.dirname, 'electron/shared')
 
 export default defineConfig({
   main: {
     resolve: { alias: { '@shared': shared } },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
@@ -19,22 +19,22 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         // Sandboxed preloads are loaded with a CommonJS require shim; ES modules fail there.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'src'),
+    root: resolve(import.meta.dirname, 'src'),
     base: './',
-    publicDir: resolve(__dirname, 'src/public'),
-    resolve: { alias: { '@': resolve(__dirname, 'src'), '@shared': shared } },
+    publicDir: resolve(import.meta.dirname, 'src/public'),
+    resolve: { alias: { '@': resolve(import.meta.dirname, 'src'), '@shared': shared } },
     plugins: [vue(), devContentSecurityPolicy()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'src/index.html') } },
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/index.html') } },
     },
   },
 })

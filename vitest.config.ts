@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
 const alias = {
-  '@': resolve(__dirname, 'src'),
-  '@shared': resolve(__dirname, 'electron/shared'),
+  '@': resolve(import.meta.dirname, 'src'),
+  '@shared': resolve(import.meta.dirname, 'electron/shared'),
 }
 
 export default defineConfig({

@@ -4,7 +4,12 @@ import StartView from './views/StartView.vue'
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: StartView },
   { path: '/home', name: 'home', component: () => import('./views/HomeView.vue') },
-  { path: '/section/:id', name: 'section', component: () => import('./views/SectionView.vue'), props: true },
+  {
+    path: '/section/:id',
+    name: 'section',
+    component: () => import('./views/SectionView.vue'),
+    props: true,
+  },
   { path: '/:unknown(.*)*', redirect: { name: 'home' } },
 ]
 

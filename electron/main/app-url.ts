@@ -18,5 +18,7 @@ export function isAppUrl(url: string, appEntryUrl: string): boolean {
     const path = decodeURIComponent(target.pathname)
     return !path.includes('/../') && target.pathname.startsWith(folder)
   }
-  return (entry.protocol === 'http:' || entry.protocol === 'https:') && target.origin === entry.origin
+  return (
+    (entry.protocol === 'http:' || entry.protocol === 'https:') && target.origin === entry.origin
+  )
 }

@@ -9,13 +9,7 @@ export interface KeyInput {
 }
 
 export type BlockedAction =
-  | 'reload'
-  | 'devtools'
-  | 'zoom'
-  | 'close-window'
-  | 'print'
-  | 'fullscreen'
-  | 'view-source'
+  'reload' | 'devtools' | 'zoom' | 'close-window' | 'print' | 'fullscreen' | 'view-source'
 
 /**
  * Key chords a visitor could use to leave, break or reload the kiosk. Returns what the chord

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, Menu } from 'electron'
+import type { BrowserWindow } from 'electron'
+import { app, ipcMain, Menu } from 'electron'
 import log from 'electron-log/main'
 import { createContentStore } from '../services/content-store'
 import { createSettingsStore } from '../services/settings-store'
@@ -53,7 +54,12 @@ if (!app.requestSingleInstanceLock()) {
       },
       { isTrustedSender: ours, log },
     )
-    kiosk = createKioskWindow({ preloadPath: paths.preload, isAppUrl: ours, packaged: app.isPackaged, log })
+    kiosk = createKioskWindow({
+      preloadPath: paths.preload,
+      isAppUrl: ours,
+      packaged: app.isPackaged,
+      log,
+    })
     attachRecovery(kiosk, {
       appUrl: paths.rendererEntryUrl,
       offlineUrl: paths.offlineUrl,

@@ -3,7 +3,9 @@ import type { ApiMethod } from '../shared/channels'
 import { contract, describeIssues, type KioskApi } from '../shared/contract'
 import type { Logger } from './logger'
 
-export type Handlers = { [M in ApiMethod]: (...args: Parameters<KioskApi[M]>) => ReturnType<KioskApi[M]> }
+export type Handlers = {
+  [M in ApiMethod]: (...args: Parameters<KioskApi[M]>) => ReturnType<KioskApi[M]>
+}
 
 export class IpcRejection extends Error {}
 

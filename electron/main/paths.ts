@@ -27,6 +27,8 @@ export function resolveAppPaths(options: {
     preload: join(options.mainDir, '../preload/index.cjs'),
     rendererEntryUrl,
     offlineUrl: new URL('offline.html', rendererEntryUrl).href,
-    contentDir: options.packaged ? join(options.resourcesPath, 'content') : join(options.appPath, 'content'),
+    contentDir: options.packaged
+      ? join(options.resourcesPath, 'content')
+      : join(options.appPath, 'content'),
   }
 }

@@ -2,11 +2,7 @@
  * A sliding-window limit on automatic reloads, so a renderer that crashes at once on every
  * load falls back to the offline page instead of spinning forever.
  */
-export function createReloadBudget(options: {
-  max: number
-  windowMs: number
-  now?: () => number
-}) {
+export function createReloadBudget(options: { max: number; windowMs: number; now?: () => number }) {
   const now = options.now ?? Date.now
   let recent: number[] = []
   return {

@@ -10,7 +10,10 @@ export interface KioskWindowOptions {
   log: Logger
 }
 
-export function kioskWindowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(
+  preloadPath: string,
+  packaged: boolean,
+): BrowserWindowConstructorOptions {
   return {
     kiosk: true,
     fullscreen: true,
@@ -40,7 +43,10 @@ export function kioskWindowOptions(preloadPath: string, packaged: boolean): Brow
  * Everything that keeps a visitor inside the kiosk: no navigation away, no pop-ups, no
  * downloads, no permissions, no browser shortcuts, no context menu and no zoom.
  */
-export function applyLockdown(win: BrowserWindow, options: Omit<KioskWindowOptions, 'preloadPath'>): void {
+export function applyLockdown(
+  win: BrowserWindow,
+  options: Omit<KioskWindowOptions, 'preloadPath'>,
+): void {
   const { webContents } = win
   const { isAppUrl, log } = options
   const refuse = (what: string, url: string) => log.warn(`lockdown: refused ${what} to ${url}`)

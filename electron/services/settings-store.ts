@@ -19,7 +19,10 @@ export function createSettingsStore(options: { dir: string; now?: () => Date }) 
     const stamp = now().toISOString().replace(/[:.]/g, '-')
     const aside = `${file}.invalid-${stamp}`
     await rename(file, aside)
-    problems = reason.map((p) => ({ ...p, message: `${p.message} (the file was moved to ${aside})` }))
+    problems = reason.map((p) => ({
+      ...p,
+      message: `${p.message} (the file was moved to ${aside})`,
+    }))
   }
 
   async function get(): Promise<Settings> {
@@ -35,7 +38,11 @@ export function createSettingsStore(options: { dir: string; now?: () => Date }) 
       json = JSON.parse(raw)
     } catch (error) {
       await moveAside([
-        { file: settingsFileName, field: '(whole file)', message: `not valid JSON: ${(error as Error).message}` },
+        {
+          file: settingsFileName,
+          field: '(whole file)',
+          message: `not valid JSON: ${(error as Error).message}`,
+        },
       ])
       return defaultSettings
     }

@@ -62,7 +62,8 @@ export function parseContentFiles(locale: Locale, files: ContentFile[]): ParseOu
     }
     const result = schema.safeParse(yaml.toJS())
     if (!result.success) {
-      for (const issue of describeIssues(result.error)) problems.push({ file: where(file.path), ...issue })
+      for (const issue of describeIssues(result.error))
+        problems.push({ file: where(file.path), ...issue })
       continue
     }
     const value = result.data

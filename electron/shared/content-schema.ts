@@ -18,7 +18,10 @@ const text = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), 'HTML tags are not allowed: write plain text')
+  .refine(
+    (value) => !/<\/?[a-z!][^>]*>/i.test(value),
+    'HTML tags are not allowed: write plain text',
+  )
 /** Ids appear in routes and file names, so they are kept to safe lowercase slugs. */
 export const idSchema = z
   .string()

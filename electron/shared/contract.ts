@@ -27,7 +27,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 
 /** The one IPC contract: every method's channel, argument tuple and result. */
 export const contract = {
-  getContent: { channel: channels.getContent, args: z.tuple([localeSchema]), result: contentResultSchema },
+  getContent: {
+    channel: channels.getContent,
+    args: z.tuple([localeSchema]),
+    result: contentResultSchema,
+  },
   getSettings: { channel: channels.getSettings, args: z.tuple([]), result: settingsSchema },
   getAppInfo: { channel: channels.getAppInfo, args: z.tuple([]), result: appInfoSchema },
 } as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>

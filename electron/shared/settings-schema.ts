@@ -24,7 +24,10 @@ export const settingsSchema = z
     emergencyNumber: phone.default('911'),
     collectionPoint: z.string().trim().min(1).max(80).default('the front desk'),
     defaultLocale: localeSchema.default('en'),
-    enabledLocales: z.array(localeSchema).min(1, 'enable at least one language').default(['en', 'es']),
+    enabledLocales: z
+      .array(localeSchema)
+      .min(1, 'enable at least one language')
+      .default(['en', 'es']),
     idleTimeoutSeconds: z.number().int().min(30).max(900).default(90),
     idleWarningSeconds: z.number().int().min(5).max(60).default(15),
     staffIdleTimeoutSeconds: z.number().int().min(30).max(900).default(120),

@@ -8,8 +8,14 @@ import { useSettingsStore } from '@/stores/useSettingsStore'
 export function useContentText() {
   const { settings } = storeToRefs(useSettingsStore())
   return (text: string): string =>
-    text.replace(/\{(emergencyNumber|clinicName|clinicPhone|collectionPoint)\}/g, (_match, key: string) => {
-      const value = settings.value[key as 'emergencyNumber' | 'clinicName' | 'clinicPhone' | 'collectionPoint']
-      return value || _match
-    })
+    text.replace(
+      /\{(emergencyNumber|clinicName|clinicPhone|collectionPoint)\}/g,
+      (_match, key: string) => {
+        const value =
+          settings.value[
+            key as 'emergencyNumber' | 'clinicName' | 'clinicPhone' | 'collectionPoint'
+          ]
+        return value || _match
+      },
+    )
 }

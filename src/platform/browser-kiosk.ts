@@ -31,7 +31,12 @@ export function createBrowserKiosk(storage: Storage): KioskApi {
       }
     },
     async getAppInfo() {
-      return { name: 'back-spasm-kiosk', version: __APP_VERSION__, platform: 'browser', packaged: false }
+      return {
+        name: 'back-spasm-kiosk',
+        version: __APP_VERSION__,
+        platform: 'browser',
+        packaged: false,
+      }
     },
   }
 }

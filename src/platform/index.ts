@@ -10,6 +10,8 @@ let api: Promise<KioskApi> | undefined
 export function kioskApi(): Promise<KioskApi> {
   api ??= window.kiosk
     ? Promise.resolve(window.kiosk)
-    : import('./browser-kiosk').then(({ createBrowserKiosk }) => createBrowserKiosk(window.localStorage))
+    : import('./browser-kiosk').then(({ createBrowserKiosk }) =>
+        createBrowserKiosk(window.localStorage),
+      )
   return api
 }

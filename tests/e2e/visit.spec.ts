@@ -6,9 +6,11 @@ test('a visitor goes from the start screen into a section and back home', async 
   await page.goto('/')
 
   await expect(page.getByText('Touch to start')).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/start-landscape.png' })
   await page.getByTestId('touch-to-start').click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+  await page.screenshot({ path: 'docs/screenshots/home-landscape.png' })
   const tiles = page.locator('.tile')
   await expect(tiles.first()).toContainText('When to get help')
   await page.getByTestId('tile-what-is').click()
@@ -23,7 +25,9 @@ test('a visitor goes from the start screen into a section and back home', async 
   expect(errors).toEqual([])
 })
 
-test('the start screen offers Spanish, and choosing it shows the kiosk in Spanish', async ({ page }) => {
+test('the start screen offers Spanish, and choosing it shows the kiosk in Spanish', async ({
+  page,
+}) => {
   const errors = collectPageErrors(page)
   await page.goto('/')
   await page.getByRole('button', { name: 'Español' }).click()
@@ -32,4 +36,10 @@ test('the start screen offers Spanish, and choosing it shows the kiosk in Spanis
   await page.getByTestId('touch-to-start').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Elija un tema' })).toBeVisible()
   expect(errors).toEqual([])
+})
+
+test('the served page carries the strict content security policy', async ({ request }) => {
+  const html = await (await request.get('/')).text()
+  expect(html).toContain(`content="default-src 'none'; script-src 'self'`)
+  expect(html).not.toMatch(/<script(?![^>]*src=)/)
 })

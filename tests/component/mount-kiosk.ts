@@ -1,0 +1,31 @@
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { Component } from 'vue'
+import { createKioskI18n } from '@/i18n'
+import { createKioskRouter } from '@/router'
+import { useContentStore } from '@/stores/useContentStore'
+import { useSettingsStore } from '@/stores/useSettingsStore'
+
+/**
+ * Mounts a view the way the app does: real Pinia, i18n and router, with the shipped content
+ * loaded through the browser implementation of the KioskApi.
+ */
+export async function mountKiosk(
+  component: Component,
+  options: { path?: string; props?: Record<string, unknown> } = {},
+) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createKioskRouter()
+  await router.push(options.path ?? '/')
+  await router.isReady()
+  await useSettingsStore().load()
+  await useContentStore().load('en')
+  const i18n = createKioskI18n()
+  const wrapper = mount(component, {
+    props: options.props,
+    global: { plugins: [pinia, i18n, router] },
+  })
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return { wrapper, router, pinia }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest'
+import type * as FakeElectron from '../../mocks/electron'
+
+vi.mock('electron', () => import('../../mocks/electron'))
+vi.mock('electron-log/main', () => {
+  const log = {
+    info: vi.fn(),
+    warn: vi.fn(),
+    error: vi.fn(),
+    transports: { file: {} as Record<string, unknown> },
+    errorHandler: { startCatching: vi.fn() },
+  }
+  return { default: log }
+})
+
+/** Runs the shell's entry point in a fresh module graph, against a fresh fake electron. */
+async function startShell(before: (fake: typeof FakeElectron) => void = () => undefined) {
+  vi.resetModules()
+  const fake = (await import('electron')) as unknown as typeof FakeElectron
+  fake.resetFakeElectron()
+  before(fake)
+  await import('../../../electron/main/index')
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return fake
+}
+
+describe('starting the shell', () => {
+  it('quits at once when another kiosk already holds the single-instance lock', async () => {
+    const { app, BrowserWindow } = await startShell((fake) => {
+      fake.app.singleInstanceLock = false
+    })
+    expect(app.quitCalls).toBe(1)
+    expect(BrowserWindow.created).toHaveLength(0)
+  })
+
+  it('opens one kiosk window without a menu, registers IPC and loads the app', async () => {
+    const { BrowserWindow, ipcMain, Menu } = await startShell()
+    expect(Menu.applicationMenu).toBeNull()
+    expect(BrowserWindow.created).toHaveLength(1)
+    expect(ipcMain.handlers.size).toBeGreaterThan(0)
+    const win = BrowserWindow.created[0]!
+    expect(win.webContents.loadedUrls[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+  })
+
+  it('focuses the first kiosk when someone launches a second one', async () => {
+    const { app, BrowserWindow } = await startShell()
+    const win = BrowserWindow.created[0]!
+    win.minimized = true
+    app.emit('second-instance')
+    expect(win.focused).toBe(1)
+    expect(win.minimized).toBe(false)
+  })
+
+  it('logs to a size-limited file in the user-data folder, and catches uncaught errors', async () => {
+    await startShell()
+    const { default: log } = (await import('electron-log/main')) as unknown as {
+      default: {
+        transports: { file: { resolvePathFn: () => string; maxSize: number } }
+        errorHandler: { startCatching: ReturnType<typeof vi.fn> }
+      }
+    }
+    expect(log.transports.file.resolvePathFn()).toBe('/tmp/fake-electron/userData/logs/kiosk.log')
+    expect(log.transports.file.maxSize).toBeGreaterThan(0)
+    expect(log.errorHandler.startCatching).toHaveBeenCalledWith({ showDialog: false })
+  })
+})
