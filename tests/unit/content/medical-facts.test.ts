@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createContentStore } from '../../../electron/services/content-store'
+import { blockTexts } from '../../../electron/shared/block-text'
 import type { Block, ContentDocument, Locale, LocaleContent } from '../../../electron/shared/content-schema'
 
 /**
@@ -8,24 +9,7 @@ import type { Block, ContentDocument, Locale, LocaleContent } from '../../../ele
  * set of patterns that must all match the named document's text (case-insensitive).
  */
 
-function blockText(block: Block): string[] {
-  switch (block.kind) {
-    case 'paragraph':
-      return [block.text]
-    case 'list':
-    case 'steps':
-      return [block.title ?? '', ...block.items]
-    case 'callout':
-      return [block.title, block.text ?? '', ...(block.items ?? [])]
-    case 'image':
-      return [block.alt, block.caption ?? '']
-    case 'qa':
-      return block.pairs.flatMap((pair) => [pair.question, pair.answer])
-    case 'stretch':
-      return [block.title, block.alt, ...block.steps]
-  }
-}
-const textOf = (doc: ContentDocument) => [doc.title, doc.summary, ...doc.blocks.flatMap(blockText)].join('\n')
+const textOf = (doc: ContentDocument) => [doc.title, doc.summary, ...doc.blocks.flatMap((block) => blockTexts(block, { titles: true }))].join('\n')
 const calloutItems = (doc: ContentDocument, tone: string) =>
   doc.blocks
     .filter((b): b is Extract<Block, { kind: 'callout' }> => b.kind === 'callout' && b.tone === tone)
