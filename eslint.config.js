@@ -38,5 +38,10 @@ export default tseslint.config(
       'vue/no-v-html': 'error',
     },
   },
+  {
+    // Tests define small harness components next to the test that uses them.
+    files: ['tests/**'],
+    rules: { 'vue/one-component-per-file': 'off' },
+  },
   prettier,
 )

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import StartView from './views/StartView.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -10,10 +10,53 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/SectionView.vue'),
     props: true,
   },
+  { path: '/about', name: 'about', component: () => import('./views/AboutView.vue') },
+  { path: '/sheets', name: 'sheets', component: () => import('./views/SheetsView.vue') },
+  {
+    path: '/help-check',
+    name: 'help-check',
+    component: () => import('./views/HelpCheckView.vue'),
+  },
+  { path: '/stretches', name: 'stretches', component: () => import('./views/StretchesView.vue') },
+  {
+    path: '/stretches/:id',
+    name: 'stretch',
+    component: () => import('./views/GuidedStretchView.vue'),
+    props: true,
+  },
   { path: '/:unknown(.*)*', redirect: { name: 'home' } },
 ]
 
+/** History entries (by vue-router's position) that belong to the current visit. */
+const visitEntries = new WeakMap<Router, Set<number>>()
+
+const historyPosition = (): number | undefined => {
+  const position: unknown = window.history.state?.position
+  return typeof position === 'number' ? position : undefined
+}
+
+/**
+ * Called when a visit ends: from now on Back and Forward only reach entries the next visitor
+ * made, so the browser's history cannot reveal the last visitor's screens.
+ */
+export function sealVisitHistory(router: Router): void {
+  const position = historyPosition()
+  visitEntries.set(router, new Set(position === undefined ? [] : [position]))
+}
+
 /** Hash history, so the same build works from file:// in Electron and from any web server. */
 export function createKioskRouter() {
-  return createRouter({ history: createWebHashHistory(), routes })
+  const router = createRouter({ history: createWebHashHistory(), routes })
+  router.beforeEach(() => {
+    const allowed = visitEntries.get(router)
+    const position = historyPosition()
+    if (allowed && position !== undefined && !allowed.has(position)) return false
+  })
+  router.afterEach((_to, _from, failure) => {
+    // A refused navigation has already moved the browser's entry; it must not become allowed.
+    if (failure) return
+    const position = historyPosition()
+    if (position !== undefined) visitEntries.get(router)?.add(position)
+  })
+  return router
 }

@@ -5,11 +5,14 @@ import { app, ipcMain, Menu } from 'electron'
 import log from 'electron-log/main'
 import { createContentStore } from '../services/content-store'
 import { createSettingsStore } from '../services/settings-store'
+import { defaultSettings } from '../shared/settings-schema'
 import { isAppUrl } from './app-url'
 import { registerIpc } from './ipc'
 import { resolveAppPaths } from './paths'
+import { createHeartbeatBackstop, type HeartbeatBackstop } from './heartbeat-backstop'
 import { attachRecovery } from './recovery'
 import { createReloadBudget } from './reload-budget'
+import { clearVisitData } from './visit-data'
 import { createKioskWindow } from './window'
 
 // A second copy of the kiosk would fight the first for the screen: focus the first instead.
@@ -31,6 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   const content = createContentStore({ contentDir: paths.contentDir })
   const settings = createSettingsStore({ dir: app.getPath('userData') })
   let kiosk: BrowserWindow | null = null
+  let idleTimeoutMs = defaultSettings.idleTimeoutSeconds * 1000
+  let backstop: HeartbeatBackstop | null = null
 
   app.on('second-instance', () => {
     if (!kiosk) return
@@ -44,13 +49,24 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       {
         getContent: (locale) => content.load(locale),
-        getSettings: () => settings.get(),
+        getSettings: async () => {
+          const current = await settings.get()
+          idleTimeoutMs = current.idleTimeoutSeconds * 1000
+          return current
+        },
         getAppInfo: async () => ({
           name: app.getName(),
           version: app.getVersion(),
           platform: 'electron',
           packaged: app.isPackaged,
         }),
+        heartbeat: async () => {
+          backstop?.beat()
+        },
+        endVisit: async () => {
+          if (kiosk) await clearVisitData(kiosk.webContents.session)
+          log.info('visit ended: page storage and cache cleared')
+        },
       },
       { isTrustedSender: ours, log },
     )
@@ -60,11 +76,15 @@ if (!app.requestSingleInstanceLock()) {
       packaged: app.isPackaged,
       log,
     })
-    attachRecovery(kiosk, {
+    const recovery = attachRecovery(kiosk, {
       appUrl: paths.rendererEntryUrl,
       offlineUrl: paths.offlineUrl,
       budget: createReloadBudget({ max: 3, windowMs: 60_000 }),
       log,
+    })
+    backstop = createHeartbeatBackstop({
+      idleTimeoutMs: () => idleTimeoutMs,
+      recover: recovery.recover,
     })
     void kiosk.loadURL(paths.rendererEntryUrl)
     log.info(`kiosk started, version ${app.getVersion()}`)

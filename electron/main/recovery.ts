@@ -13,7 +13,10 @@ export interface RecoveryOptions {
  * Brings the kiosk back after a renderer crash or hang: reload the start screen while the
  * reload budget allows, otherwise show the bundled offline page, which retries by itself.
  */
-export function attachRecovery(win: BrowserWindow, options: RecoveryOptions): void {
+export function attachRecovery(
+  win: BrowserWindow,
+  options: RecoveryOptions,
+): { recover: (reason: string) => void } {
   const { webContents } = win
   const recover = (reason: string) => {
     if (win.isDestroyed()) return
@@ -30,4 +33,5 @@ export function attachRecovery(win: BrowserWindow, options: RecoveryOptions): vo
     recover(`renderer gone (${details.reason}, exit code ${details.exitCode})`)
   })
   win.on('unresponsive', () => recover('window unresponsive'))
+  return { recover }
 }

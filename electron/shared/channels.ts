@@ -6,6 +6,8 @@ export const channels = {
   getContent: 'content:get',
   getSettings: 'settings:get',
   getAppInfo: 'app:get-info',
+  heartbeat: 'visit:heartbeat',
+  endVisit: 'visit:end',
 } as const
 
 export type ApiMethod = keyof typeof channels

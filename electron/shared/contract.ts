@@ -34,6 +34,10 @@ export const contract = {
   },
   getSettings: { channel: channels.getSettings, args: z.tuple([]), result: settingsSchema },
   getAppInfo: { channel: channels.getAppInfo, args: z.tuple([]), result: appInfoSchema },
+  /** The renderer is alive and its idle timer runs; main reloads it when these stop. */
+  heartbeat: { channel: channels.heartbeat, args: z.tuple([]), result: z.undefined() },
+  /** A visitor walked away: clear what the page stored during the visit (never settings or content). */
+  endVisit: { channel: channels.endVisit, args: z.tuple([]), result: z.undefined() },
 } as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>
 
 export type Contract = typeof contract

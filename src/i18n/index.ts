@@ -1,15 +1,30 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '@shared/content-schema'
-import en from './en.json'
-import es from './es.json'
+import type enCore from './en/core.json'
 
-export type MessageSchema = typeof en
+type Messages = Record<string, string | Record<string, string | Record<string, string>>>
+
+/**
+ * Each screen area keeps its strings in its own file (i18n/<locale>/<area>.json), so areas can
+ * change independently; here they are merged into one message tree per locale.
+ */
+const files = import.meta.glob<Messages>('./*/*.json', { eager: true, import: 'default' })
+
+function messagesFor(locale: Locale): Messages {
+  const merged: Messages = {}
+  for (const [path, messages] of Object.entries(files)) {
+    if (path.startsWith(`./${locale}/`)) Object.assign(merged, messages)
+  }
+  return merged
+}
+
+export type MessageSchema = typeof enCore
 
 export function createKioskI18n(locale: Locale = 'en') {
-  return createI18n<[MessageSchema], Locale, false>({
+  return createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, es },
+    messages: { en: messagesFor('en'), es: messagesFor('es') } as Record<string, Messages>,
   })
 }

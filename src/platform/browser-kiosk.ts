@@ -30,6 +30,13 @@ export function createBrowserKiosk(storage: Storage): KioskApi {
         return defaultSettings
       }
     },
+    async heartbeat() {
+      // No main process to watch over a plain browser: nothing to tell.
+    },
+    async endVisit() {
+      // Settings live in localStorage here, so only the session's storage is the visit's.
+      window.sessionStorage.clear()
+    },
     async getAppInfo() {
       return {
         name: 'back-spasm-kiosk',

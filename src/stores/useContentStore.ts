@@ -21,5 +21,11 @@ export const useContentStore = defineStore('content', () => {
     }
   }
 
-  return { byLocale, problems, failed, load }
+  /** Drops other languages' content, so nothing shows which language the last visitor chose. */
+  function keepOnly(locale: Locale): void {
+    const kept = byLocale.value[locale]
+    byLocale.value = kept ? { [locale]: kept } : {}
+  }
+
+  return { byLocale, problems, failed, load, keepOnly }
 })

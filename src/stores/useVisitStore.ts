@@ -1,14 +1,37 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Locale } from '@shared/content-schema'
+import type { TextSize } from '@shared/settings-schema'
 
-/** What one visitor chose during their visit; reset to clinic defaults when they leave. */
+/** What one visitor chose during their visit; reset to the clinic defaults when they leave. */
 export const useVisitStore = defineStore('visit', () => {
   const locale = ref<Locale>('en')
+  const textSize = ref<TextSize>('normal')
+  const highContrast = ref(false)
 
   function setLocale(next: Locale): void {
     locale.value = next
   }
+  function setTextSize(next: TextSize): void {
+    textSize.value = next
+  }
+  function toggleContrast(): void {
+    highContrast.value = !highContrast.value
+  }
+  /** A new visit starts in the clinic's default language and text size, normal contrast. */
+  function applyClinicDefaults(defaults: { locale: Locale; textSize: TextSize }): void {
+    locale.value = defaults.locale
+    textSize.value = defaults.textSize
+    highContrast.value = false
+  }
 
-  return { locale, setLocale }
+  return {
+    locale,
+    textSize,
+    highContrast,
+    setLocale,
+    setTextSize,
+    toggleContrast,
+    applyClinicDefaults,
+  }
 })

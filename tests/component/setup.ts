@@ -1,6 +1,10 @@
+import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach } from 'vitest'
+
+enableAutoUnmount(afterEach)
 
 afterEach(() => {
   window.localStorage.clear()
-  document.body.innerHTML = ''
+  document.documentElement.className = ''
+  document.documentElement.removeAttribute('data-text-size')
 })

@@ -32,7 +32,7 @@ describe('start view', () => {
 describe('home view', () => {
   it('shows a tile per visible section with "When to get help" first', async () => {
     const { wrapper } = await mountKiosk(HomeView, { path: '/home' })
-    const titles = wrapper.findAll('.tile-title').map((t) => t.text())
+    const titles = wrapper.findAll('nav .tile-title').map((t) => t.text())
     expect(titles[0]).toBe('When to get help')
     expect(titles).toHaveLength(7)
     expect(wrapper.get('[data-testid="tile-get-help"]').classes()).toContain('tile-urgent')
@@ -50,23 +50,38 @@ describe('home view', () => {
     }
     await flushPromises()
     expect(wrapper.find('[data-testid="tile-causes"]').exists()).toBe(false)
-    expect(wrapper.findAll('.tile')).toHaveLength(6)
+    expect(wrapper.findAll('nav .tile')).toHaveLength(6)
   })
 })
 
 describe('section view', () => {
-  it('renders the section with its sources and review date', async () => {
-    const { wrapper } = await mountKiosk(SectionView, {
+  it('renders the section a page at a time, with its sources and review date on the last page', async () => {
+    const { wrapper, router } = await mountKiosk(SectionView, {
       path: '/section/what-is',
       props: { id: 'what-is' },
     })
     expect(wrapper.get('h1').text()).toBe('What is a back spasm?')
     expect(wrapper.findAll('.block-paragraph').length).toBeGreaterThan(0)
+    const pages = Number(
+      wrapper
+        .get('[data-testid="page-progress"]')
+        .text()
+        .match(/of (\d+)/)?.[1],
+    )
+    expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page 1 of ${pages}`)
+    expect(wrapper.text()).not.toContain('Where this information comes from')
+    for (let page = 2; page <= pages; page += 1) {
+      await wrapper.get('[data-testid="page-next"]').trigger('click')
+      await flushPromises()
+      expect(router.currentRoute.value.query['page']).toBe(String(page))
+      expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page ${page} of ${pages}`)
+    }
+    expect(wrapper.get('[data-testid="page-next"]').attributes('disabled')).toBeDefined()
     expect(wrapper.text()).toContain('Where this information comes from')
     expect(wrapper.text()).toContain('Last reviewed: November 1, 2026')
   })
 
-  it('fills the emergency number from the clinic settings', async () => {
+  it('shows the emergency signs and the emergency number on the first page of "When to get help"', async () => {
     const { wrapper } = await mountKiosk(SectionView, {
       path: '/section/get-help',
       props: { id: 'get-help' },

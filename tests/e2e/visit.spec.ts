@@ -6,17 +6,19 @@ test('a visitor goes from the start screen into a section and back home', async 
   await page.goto('/')
 
   await expect(page.getByText('Touch to start')).toBeVisible()
-  await page.screenshot({ path: 'docs/screenshots/start-landscape.png' })
   await page.getByTestId('touch-to-start').click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
-  await page.screenshot({ path: 'docs/screenshots/home-landscape.png' })
   const tiles = page.locator('.tile')
   await expect(tiles.first()).toContainText('When to get help')
   await page.getByTestId('tile-what-is').click()
 
   await expect(page.getByRole('heading', { level: 1, name: 'What is a back spasm?' })).toBeVisible()
   await expect(page.locator('[data-section="what-is"] .block-paragraph').first()).not.toBeEmpty()
+  const progress = page.getByTestId('page-progress')
+  await expect(progress).toHaveText(/^Page 1 of \d+$/)
+  while (await page.getByTestId('page-next').isEnabled())
+    await page.getByTestId('page-next').click()
   await expect(page.getByText('Where this information comes from')).toBeVisible()
   await expect(page.getByTestId('disclaimer')).toContainText('not a diagnosis')
 

@@ -13,6 +13,8 @@ function setUp() {
   const handlers = {
     getContent: vi.fn(async () => ({ content: {}, problems: [] })),
     getSettings: vi.fn(async () => defaultSettings),
+    heartbeat: vi.fn(async () => undefined),
+    endVisit: vi.fn(async () => undefined),
     getAppInfo: vi.fn(async () => ({
       name: 'kiosk',
       version: '1',

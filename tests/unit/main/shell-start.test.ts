@@ -63,4 +63,37 @@ describe('starting the shell', () => {
     expect(log.transports.file.maxSize).toBeGreaterThan(0)
     expect(log.errorHandler.startCatching).toHaveBeenCalledWith({ showDialog: false })
   })
+
+  it('reloads the kiosk page when heartbeats stop for three idle timeouts, and not while they come', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    try {
+      const { BrowserWindow, ipcMain } = await startShell()
+      const win = BrowserWindow.created[0]!
+      const heartbeat = ipcMain.handlers.get('visit:heartbeat')!
+      const fromKiosk = { senderFrame: { url: win.webContents.loadedUrls[0] } }
+      for (let i = 0; i < 60; i += 1) {
+        vi.advanceTimersByTime(10_000)
+        await heartbeat(fromKiosk)
+      }
+      expect(win.webContents.loadedUrls).toHaveLength(1)
+      vi.advanceTimersByTime(3 * 90_000)
+      expect(win.webContents.loadedUrls).toHaveLength(2)
+      expect(win.webContents.loadedUrls[1]).toBe(win.webContents.loadedUrls[0])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('clears the page storage through the window session when a visit ends', async () => {
+    const { BrowserWindow, ipcMain } = await startShell()
+    const win = BrowserWindow.created[0]!
+    const session = win.webContents.session as unknown as Record<string, unknown>
+    session['clearStorageData'] = vi.fn(async () => undefined)
+    session['clearCache'] = vi.fn(async () => undefined)
+    await ipcMain.handlers.get('visit:end')!({
+      senderFrame: { url: win.webContents.loadedUrls[0] },
+    })
+    expect(session['clearStorageData']).toHaveBeenCalled()
+    expect(session['clearCache']).toHaveBeenCalled()
+  })
 })

@@ -1,0 +1,132 @@
+import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { answerGuardMs } from '@/components/help-check/help-check-flow'
+import HelpCheckView from '@/views/HelpCheckView.vue'
+import { useContentStore } from '@/stores/useContentStore'
+import { useSettingsStore } from '@/stores/useSettingsStore'
+import { mountKiosk } from './mount-kiosk'
+
+async function openCheck() {
+  const mounted = await mountKiosk(HelpCheckView, { path: '/help-check' })
+  // Only timeouts are faked, so each question's tap guard can be run past at once.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  await mounted.wrapper.get('[data-testid="help-check-start"]').trigger('click')
+  return mounted
+}
+
+/** Answers as a person does: after the new question has been on screen for a moment. */
+async function answer(wrapper: VueWrapper, ...answers: ('yes' | 'no')[]): Promise<void> {
+  for (const value of answers) {
+    vi.advanceTimersByTime(answerGuardMs)
+    await flushPromises()
+    await wrapper.get(`[data-testid="help-check-${value}"]`).trigger('click')
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const no = (count: number) => Array.from({ length: count }, () => 'no' as const)
+
+describe('help check view', () => {
+  it('introduces the check and says it is not a diagnosis before the first question', async () => {
+    const { wrapper } = await mountKiosk(HelpCheckView, { path: '/help-check' })
+    expect(wrapper.get('h1').text()).toBe('Should I get help?')
+    expect(wrapper.text()).toContain('Answer a few yes or no questions')
+    expect(wrapper.get('[data-testid="help-check-disclaimer"]').text()).toContain(
+      'It is not a diagnosis',
+    )
+    expect(wrapper.find('[data-testid="help-check-question"]').exists()).toBe(false)
+  })
+
+  it('asks the emergency questions first, one at a time, with progress', async () => {
+    const { wrapper } = await openCheck()
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 1 of 14')
+    expect(wrapper.get('h2').text()).toContain('numbness around your genitals or buttocks')
+    expect(wrapper.findAll('[data-testid="help-check-question"]')).toHaveLength(1)
+    expect(wrapper.find('[data-testid="help-check-previous"]').exists()).toBe(false)
+
+    await answer(wrapper, 'no')
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 2 of 14')
+    expect(wrapper.get('h2').text()).toContain('trouble passing urine')
+  })
+
+  it('ignores a double tap, so it cannot answer the next question unseen', async () => {
+    const { wrapper } = await openCheck()
+    await answer(wrapper, 'no')
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 2 of 14')
+    await wrapper.get('[data-testid="help-check-no"]').trigger('click')
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 2 of 14')
+    expect(wrapper.get('h2').text()).toContain('trouble passing urine')
+  })
+
+  it('shows the emergency outcome at once, with the clinic emergency number', async () => {
+    const { wrapper } = await openCheck()
+    await answer(wrapper, 'no', 'yes')
+    const outcome = wrapper.get('[data-testid="help-check-outcome"]')
+    expect(outcome.get('h2').text()).toBe('Get emergency help now')
+    expect(outcome.get('.block-callout').classes()).toContain('tone-emergency')
+    expect(outcome.text()).toContain('Call 911 now')
+    expect(outcome.text()).not.toContain('{emergencyNumber}')
+    expect(wrapper.find('[data-testid="help-check-question"]').exists()).toBe(false)
+
+    useSettingsStore().settings = { ...useSettingsStore().settings, emergencyNumber: '112' }
+    await flushPromises()
+    expect(outcome.text()).toContain('Call 112 now')
+  })
+
+  it('shows "see a doctor soon" for a yes after all emergency questions were no', async () => {
+    const { wrapper } = await openCheck()
+    await answer(wrapper, ...no(5))
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 6 of 14')
+    await answer(wrapper, 'yes')
+    const outcome = wrapper.get('[data-testid="help-check-outcome"]')
+    expect(outcome.get('h2').text()).toBe('See a doctor soon: today or tomorrow')
+    expect(outcome.get('.block-callout').classes()).toContain('tone-warning')
+    expect(outcome.text()).toContain('call 911')
+  })
+
+  it('shows home care and when to book a visit when every answer is no', async () => {
+    const { wrapper } = await openCheck()
+    await answer(wrapper, ...no(14))
+    const outcome = wrapper.get('[data-testid="help-check-outcome"]')
+    expect(outcome.get('h2').text()).toBe('Care for yourself at home, and book a visit if needed')
+    expect(outcome.get('.block-callout').classes()).toContain('tone-info')
+    expect(outcome.findAll('li').length).toBeGreaterThan(2)
+    expect(outcome.text()).toContain('It is not a diagnosis')
+  })
+
+  it('goes back to the previous question, and starts again from the outcome', async () => {
+    const { wrapper } = await openCheck()
+    await answer(wrapper, 'no', 'no')
+    await wrapper.get('[data-testid="help-check-previous"]').trigger('click')
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 2 of 14')
+    await answer(wrapper, 'yes')
+    expect(wrapper.find('[data-testid="help-check-outcome"]').exists()).toBe(true)
+
+    await wrapper.get('[data-testid="help-check-restart"]').trigger('click')
+    expect(wrapper.find('[data-testid="help-check-outcome"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 1 of 14')
+  })
+
+  it('takes its questions from the content, so staff edits show up', async () => {
+    const { wrapper } = await mountKiosk(HelpCheckView, { path: '/help-check' })
+    const store = useContentStore()
+    const en = store.byLocale.en!
+    store.byLocale = {
+      en: {
+        ...en,
+        helpCheck: {
+          ...en.helpCheck,
+          questions: [{ id: 'only-one', tier: 'soon', text: 'Is this the only question?' }],
+        },
+      },
+    }
+    await flushPromises()
+    await wrapper.get('[data-testid="help-check-start"]').trigger('click')
+    expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 1 of 1')
+    expect(wrapper.get('h2').text()).toBe('Is this the only question?')
+  })
+})
