@@ -131,3 +131,55 @@ test('the page cannot be selected, zoomed, dragged or bounced', async ({ page })
     .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('draggable')))
   expect(draggable.every((d) => d === 'false')).toBe(true)
 })
+
+test('a pressed tile or button shows it at once', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('touch-to-start').click()
+  const tile = page.getByTestId('tile-what-is')
+  const background = () => tile.evaluate((el) => getComputedStyle(el).backgroundColor)
+  const before = await background()
+  const box = (await tile.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  expect(await background()).not.toBe(before)
+  await page.mouse.up()
+})
+
+test('the start screen animates gently, and not at all for reduced motion', async ({ page }) => {
+  await page.goto('/')
+  const animation = () =>
+    page.locator('.start-cta').evaluate((el) => getComputedStyle(el).animationName)
+  expect(await animation()).toBe('breathe')
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  expect(await animation()).toBe('none')
+})
+
+test('a visitor can use the kiosk with a keyboard alone', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(page.getByTestId('touch-to-start')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press('Tab')
+    if (
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ===
+      'tile-get-help'
+    )
+      break
+  }
+  await expect(page.getByTestId('tile-get-help')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'When to get help' })).toBeVisible()
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab')
+    if (
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ===
+      'page-next'
+    )
+      break
+  }
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('page-progress')).toHaveText(/^Page 2 of/)
+})
