@@ -24,6 +24,14 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/GuidedStretchView.vue'),
     props: true,
   },
+  {
+    path: '/print/:id',
+    name: 'print',
+    component: () => import('./views/PrintSheetView.vue'),
+    props: true,
+    // A sheet alone on the page: no bar, no footer, no walk-away timer.
+    meta: { bare: true },
+  },
   { path: '/:unknown(.*)*', redirect: { name: 'home' } },
 ]
 

@@ -90,7 +90,6 @@ describe('content blocks', () => {
     expect(wrapper.get('h3').text()).toBe('Bridge')
     expect(wrapper.get('img').attributes('alt')).toBe('Lying on the back with hips lifted')
     expect(wrapper.findAll('ol > li')).toHaveLength(2)
-    expect(wrapper.text()).toContain('Hold for 5 seconds.')
-    expect(wrapper.text()).toContain('Do this 5 times.')
+    expect(wrapper.text()).toContain('Hold 5 seconds, 5 times.')
   })
 })
