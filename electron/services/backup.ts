@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { describeIssues } from '../shared/contract'
+import { overrideDocumentsSchema, type OverrideDocuments } from '../shared/merge-overrides'
+import { settingsSchema, type Settings } from '../shared/settings-schema'
+
+export const backupFormat = 'back-spasm-kiosk-backup'
+export const backupVersion = 1
+/** Far above any real backup; stops a wrong file (a video, say) from being parsed at all. */
+export const maxBackupBytes = 20 * 1024 * 1024
+
+/**
+ * A backup holds what staff configured: settings and content changes. The staff PIN is
+ * deliberately left out, so a backup file copied onto a USB stick never carries it; the
+ * strict schema also refuses a file that has extra fields added.
+ */
+const backupSchema = z.strictObject({
+  format: z.literal(backupFormat),
+  version: z.literal(backupVersion),
+  exportedAt: z.iso.datetime(),
+  settings: settingsSchema,
+  overrides: overrideDocumentsSchema,
+})
+export type Backup = z.output<typeof backupSchema>
+
+export type BackupProblem = { field: string; message: string }
+export type ParseBackupResult =
+  { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] }
+
+function refuse(field: string, message: string): ParseBackupResult {
+  return { ok: false, problems: [{ field, message }] }
+}
+
+/** The backup file's text. Throws if the data to export is itself invalid, which is a bug. */
+export function exportBackup(input: {
+  settings: Settings
+  overrides: OverrideDocuments
+  now?: () => Date
+}): string {
+  const backup: Backup = backupSchema.parse({
+    format: backupFormat,
+    version: backupVersion,
+    exportedAt: (input.now ?? (() => new Date()))().toISOString(),
+    settings: input.settings,
+    overrides: input.overrides,
+  })
+  return `${JSON.stringify(backup, null, 2)}\n`
+}
+
+/**
+ * Checks a whole backup before anything is applied, so an import either changes everything
+ * or nothing. Every problem is listed with its place in the file, for example
+ * "overrides.en/section/what-is.blocks.2.kind".
+ */
+export function parseBackup(text: string): ParseBackupResult {
+  if (text.length > maxBackupBytes) {
+    return refuse('(whole file)', 'This file is too large to be a kiosk backup.')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return refuse('(whole file)', 'This file is not a kiosk backup: it is not a JSON file.')
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return refuse('(whole file)', 'This file is not a kiosk backup.')
+  }
+  const { format, version } = json as Record<string, unknown>
+  if (format !== backupFormat) {
+    return refuse('format', `This file is not a kiosk backup (expected format "${backupFormat}").`)
+  }
+  if (version !== backupVersion) {
+    return typeof version === 'number' && version > backupVersion
+      ? refuse(
+          'version',
+          `This backup was made by a newer version of the kiosk app (backup version ${version}). Update this kiosk first.`,
+        )
+      : refuse('version', `This backup version is not supported (expected ${backupVersion}).`)
+  }
+  const result = backupSchema.safeParse(json)
+  if (!result.success) return { ok: false, problems: describeIssues(result.error) }
+  return { ok: true, backup: result.data }
+}

@@ -1,0 +1,183 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { exportBackup, parseBackup } from '../../../electron/services/backup'
+import { createOverrideStore } from '../../../electron/services/override-store'
+import { createPinStore, pinFileName } from '../../../electron/services/pin-store'
+import type { ContentDocument } from '../../../electron/shared/content-schema'
+import type { OverrideDocuments } from '../../../electron/shared/merge-overrides'
+import { defaultSettings, type Settings } from '../../../electron/shared/settings-schema'
+
+const whatIs: ContentDocument = {
+  id: 'what-is',
+  title: 'What a spasm is',
+  summary: 'A short summary.',
+  illustration: 'section-what-is',
+  order: 1,
+  visible: false,
+  lastReviewed: '2026-11-01',
+  sources: [{ organisation: 'NHS', title: 'Back pain' }],
+  blocks: [
+    { kind: 'paragraph', text: 'One.' },
+    { kind: 'paragraph', text: 'Two.' },
+    { kind: 'list', items: ['Three.'] },
+  ],
+}
+const settings: Settings = {
+  ...defaultSettings,
+  clinicName: 'Riverside Clinic',
+  defaultLocale: 'es',
+}
+const overrides: OverrideDocuments = {
+  'en/section/what-is': whatIs,
+  'es/sheet/stretches': { ...whatIs, id: 'stretches', title: 'Estiramientos' },
+}
+const exportedAt = new Date('2026-11-21T10:00:00Z')
+const valid = () =>
+  JSON.parse(exportBackup({ settings, overrides, now: () => exportedAt })) as Record<
+    string,
+    unknown
+  > & { settings: Record<string, unknown>; overrides: Record<string, Record<string, unknown>> }
+
+function problemsOf(value: unknown) {
+  const result = parseBackup(typeof value === 'string' ? value : JSON.stringify(value))
+  expect(result.ok).toBe(false)
+  return result.ok ? [] : result.problems
+}
+
+describe('backup', () => {
+  it('round-trips settings and content changes', () => {
+    const text = exportBackup({ settings, overrides, now: () => exportedAt })
+    const parsed = parseBackup(text)
+    expect(parsed).toEqual({
+      ok: true,
+      backup: {
+        format: 'back-spasm-kiosk-backup',
+        version: 1,
+        exportedAt: '2026-11-21T10:00:00.000Z',
+        settings,
+        overrides,
+      },
+    })
+  })
+
+  it('never contains the staff PIN or its hash', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiosk-backup-'))
+    try {
+      await createPinStore({ dir }).setPin('73915284')
+      const pinFile = JSON.parse(await readFile(join(dir, pinFileName), 'utf8')) as {
+        hash: string
+        salt: string
+      }
+      const text = exportBackup({ settings, overrides })
+      expect(text).not.toContain(pinFile.hash)
+      expect(text).not.toContain(pinFile.salt)
+      expect(text).not.toContain('73915284')
+      expect(text).not.toMatch(/scrypt|"pin/i)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses to export settings carrying extra fields such as a PIN hash', () => {
+    const withHash = { ...settings, pinHash: 'abc' } as Settings
+    expect(() => exportBackup({ settings: withHash, overrides })).toThrow(/pinHash/)
+  })
+
+  it('refuses a file that is not JSON, or not a kiosk backup', () => {
+    expect(problemsOf('{"format": "back-spasm')).toEqual([
+      { field: '(whole file)', message: 'This file is not a kiosk backup: it is not a JSON file.' },
+    ])
+    expect(problemsOf('[1, 2]')[0]?.field).toBe('(whole file)')
+    expect(problemsOf({ ...valid(), format: 'something-else' })).toEqual([
+      {
+        field: 'format',
+        message: 'This file is not a kiosk backup (expected format "back-spasm-kiosk-backup").',
+      },
+    ])
+  })
+
+  it('says when a backup comes from a newer app', () => {
+    expect(problemsOf({ ...valid(), version: 2 })).toEqual([
+      {
+        field: 'version',
+        message:
+          'This backup was made by a newer version of the kiosk app (backup version 2). Update this kiosk first.',
+      },
+    ])
+    expect(problemsOf({ ...valid(), version: '1' })[0]?.field).toBe('version')
+  })
+
+  it('names the bad setting', () => {
+    const backup = valid()
+    backup.settings.idleTimeoutSeconds = 5
+    const problems = problemsOf(backup)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.field).toBe('settings.idleTimeoutSeconds')
+    expect(problems[0]?.message).toMatch(/30/)
+  })
+
+  it('names the bad block of a content change', () => {
+    const backup = valid()
+    const blocks = backup.overrides['en/section/what-is']?.blocks as Record<string, unknown>[]
+    blocks[2] = { kind: 'video', src: 'https://example.com/x.mp4' }
+    const problems = problemsOf(backup)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]?.field).toBe('overrides.en/section/what-is.blocks.2.kind')
+    expect(problems[0]?.message).toMatch(/invalid/i)
+  })
+
+  it('refuses a badly named change, or one whose id does not match its name', () => {
+    const backup = valid()
+    backup.overrides['fr/section/what-is'] = { ...whatIs }
+    backup.overrides['en/section/causes'] = { ...whatIs }
+    expect(problemsOf(backup)).toEqual([
+      {
+        field: 'overrides.fr/section/what-is',
+        message:
+          '"fr/section/what-is" is not a valid name for a content change: it should look like "en/section/what-is" (language, then section or sheet, then the id)',
+      },
+      {
+        field: 'overrides.en/section/causes.id',
+        message: 'the id "what-is" must match the name "en/section/causes"',
+      },
+    ])
+  })
+
+  it('refuses unexpected or missing fields', () => {
+    const backup = valid()
+    backup.pinHash = 'abc'
+    delete backup.exportedAt
+    const problems = problemsOf(backup)
+    expect(problems.map((p) => p.field).sort()).toEqual(['(whole file)', 'exportedAt'])
+    expect(problems.find((p) => p.field === '(whole file)')?.message).toMatch(/pinHash/)
+  })
+
+  it('lists every problem at once and imports nothing when any part is invalid', async () => {
+    const backup = valid()
+    backup.settings.clinicName = ''
+    backup.overrides['es/sheet/stretches'] = { ...whatIs, id: 'stretches', title: '<b>x</b>' }
+    const problems = problemsOf(backup)
+    expect(problems.map((p) => p.field)).toEqual([
+      'settings.clinicName',
+      'overrides.es/sheet/stretches.title',
+    ])
+
+    // How staff mode applies an import: only a backup that parsed cleanly reaches the store.
+    const dir = await mkdtemp(join(tmpdir(), 'kiosk-backup-'))
+    try {
+      const store = createOverrideStore({ dir })
+      await store.put('en/section/what-is', whatIs)
+      const parsed = parseBackup(JSON.stringify(backup))
+      if (parsed.ok) await store.replaceAll(parsed.backup.overrides)
+      expect(await store.list()).toEqual({ 'en/section/what-is': whatIs })
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a file far too large to be a backup', () => {
+    expect(problemsOf(' '.repeat(21 * 1024 * 1024))[0]?.message).toMatch(/too large/)
+  })
+})
