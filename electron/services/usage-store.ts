@@ -1,0 +1,354 @@
+import { mkdir, readFile, rename } from 'node:fs/promises'
+import { join } from 'node:path'
+import writeFileAtomic from 'write-file-atomic'
+import { z } from 'zod'
+import { idSchema, locales, localeSchema, type Locale } from '../shared/content-schema'
+import { describeIssues, type Problem } from '../shared/contract'
+import type { UsageDay } from '../shared/usage-csv'
+
+export const usageFileName = 'usage.json'
+
+/** Ids end up as keys in a file staff export, so they are capped as well as slug-shaped. */
+const maxIdLength = 64
+/**
+ * A section open for longer than an hour is a stuck page or a clock jump, not reading (the
+ * idle reset is at most 15 minutes), and would skew the averages staff look at.
+ */
+const maxViewSeconds = 60 * 60
+
+const count = z.number().int().nonnegative()
+const usageId = idSchema.max(maxIdLength)
+const printKey = z
+  .string()
+  .regex(
+    new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`),
+    'use "<sheet id>/<language>"',
+  )
+  .max(maxIdLength + 3)
+const dateKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a YYYY-MM-DD date')
+  .refine(isCalendarDate, 'not a real date')
+
+const storedDaySchema = z.strictObject({
+  visits: count.default(0),
+  idleResets: count.default(0),
+  sections: z.record(usageId, z.strictObject({ views: count, seconds: count })).default({}),
+  prints: z.record(printKey, count).default({}),
+  printFailures: z.record(usageId, count).default({}),
+  languages: z
+    .strictObject({ en: count.default(0), es: count.default(0) })
+    .default({ en: 0, es: 0 }),
+}) satisfies z.ZodType<Omit<UsageDay, 'date'>>
+
+/** usage.json: the days, keyed by local date. Nothing finer than a day is ever stored. */
+export const usageFileSchema = z.strictObject({
+  version: z.literal(1),
+  days: z.record(dateKey, storedDaySchema),
+})
+export type UsageFile = z.infer<typeof usageFileSchema>
+
+export interface UsageStoreOptions {
+  /** The folder usage.json lives in: the app's user-data folder. */
+  dir: string
+  now?: () => Date
+  /** Days kept, today included; older days are dropped. */
+  retentionDays?: number
+  /** The longest time counts wait in memory before they are written. */
+  flushIntervalMs?: number
+}
+
+/**
+ * Anonymous daily usage counts for the staff insights page. Events are counted in memory and
+ * written at most once per flush interval (a busy kiosk must not write on every tap), so a
+ * crash loses at most that window. A corrupt usage.json is moved aside and counting starts
+ * again from zero, with the reason kept as a problem to show in staff mode.
+ */
+export function createUsageStore(options: UsageStoreOptions) {
+  const file = join(options.dir, usageFileName)
+  const now = options.now ?? (() => new Date())
+  const retentionDays = options.retentionDays ?? 400
+  const flushIntervalMs = options.flushIntervalMs ?? 5_000
+
+  const days = new Map<string, UsageDay>()
+  let problems: Problem[] = []
+  let loading: Promise<void> | undefined
+  /** Set when usage.json exists but could not be read: never overwrite what we could not see. */
+  let readFailed = false
+  let dirty = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let writing: Promise<void> = Promise.resolve()
+  let prunedFor = ''
+
+  function ensureLoaded(): Promise<void> {
+    // Counting must go on whatever happens to the file, so a failed load (say, a corrupt file
+    // that cannot be moved aside) becomes a problem for staff, never a rejected promise.
+    loading ??= load().catch((error: unknown) => {
+      readFailed = true
+      problems = [
+        {
+          file: usageFileName,
+          field: '(whole file)',
+          message: `could not be loaded: ${(error as Error).message} (counts are kept in memory only until the app restarts)`,
+        },
+      ]
+    })
+    return loading
+  }
+
+  async function moveAside(reason: { field: string; message: string }[]): Promise<void> {
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    const aside = `${file}.invalid-${stamp}`
+    await rename(file, aside)
+    problems = reason.map((p) => ({
+      file: usageFileName,
+      field: p.field,
+      message: `${p.message} (the file was moved to ${aside}; counting started again from zero)`,
+    }))
+  }
+
+  async function load(): Promise<void> {
+    let raw: string
+    try {
+      raw = await readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch (error) {
+      await moveAside([
+        { field: '(whole file)', message: `not valid JSON: ${(error as Error).message}` },
+      ])
+      return
+    }
+    const result = usageFileSchema.safeParse(json)
+    if (!result.success) {
+      await moveAside(describeIssues(result.error))
+      return
+    }
+    // Events may have been counted while the file was being read: add the stored counts to them.
+    for (const [date, stored] of Object.entries(result.data.days)) {
+      addInto(dayFor(date), { date, ...stored })
+    }
+    prune(todayKey())
+  }
+
+  function todayKey(): string {
+    return dateKeyOf(now())
+  }
+
+  function dayFor(date: string): UsageDay {
+    let day = days.get(date)
+    if (!day) {
+      day = emptyDay(date)
+      days.set(date, day)
+    }
+    return day
+  }
+
+  function prune(today: string): void {
+    prunedFor = today
+    for (const date of days.keys()) {
+      if (daysBetween(date, today) >= retentionDays) {
+        days.delete(date)
+        dirty = true
+      }
+    }
+  }
+
+  /** The day an event counts towards; the first event of a new day also drops expired days. */
+  function today(): UsageDay {
+    const key = todayKey()
+    if (key !== prunedFor) prune(key)
+    return dayFor(key)
+  }
+
+  function changed(): void {
+    dirty = true
+    void ensureLoaded()
+    if (timer === undefined) {
+      timer = setTimeout(() => {
+        timer = undefined
+        // A failed write is kept as a problem and retried; it must not crash the main process.
+        flush().catch(() => undefined)
+      }, flushIntervalMs)
+      timer.unref?.()
+    }
+  }
+
+  function record(update: (day: UsageDay) => void): boolean {
+    update(today())
+    changed()
+    return true
+  }
+
+  async function write(text: string): Promise<void> {
+    try {
+      await mkdir(options.dir, { recursive: true })
+      await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true })
+      problems = problems.filter((p) => p.field !== '(saving)')
+    } catch (error) {
+      dirty = true
+      problems = [
+        ...problems.filter((p) => p.field !== '(saving)'),
+        {
+          file: usageFileName,
+          field: '(saving)',
+          message: `could not be saved: ${(error as Error).message} (will try again)`,
+        },
+      ]
+      if (timer === undefined) changed()
+      throw error
+    }
+  }
+
+  /** Writes pending counts now (for example before the app quits). */
+  async function flush(): Promise<void> {
+    await ensureLoaded()
+    if (timer !== undefined) {
+      clearTimeout(timer)
+      timer = undefined
+    }
+    if (dirty && !readFailed) {
+      dirty = false
+      const text = serialize(days)
+      // Writes run one after another so an older snapshot can never land after a newer one.
+      writing = writing.catch(() => undefined).then(() => write(text))
+    }
+    return writing
+  }
+
+  return {
+    /** A visitor touched the start screen. */
+    visit: () => record((day) => day.visits++),
+    /** A visitor left a section after `seconds` on it. */
+    sectionView(sectionId: unknown, seconds: unknown): boolean {
+      if (!usageId.safeParse(sectionId).success) return false
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return false
+      if (seconds < 0 || seconds > maxViewSeconds) return false
+      return record((day) => {
+        const entry = (day.sections[sectionId as string] ??= { views: 0, seconds: 0 })
+        entry.views++
+        entry.seconds += Math.round(seconds)
+      })
+    },
+    sheetPrinted(sheetId: unknown, locale: unknown): boolean {
+      if (!usageId.safeParse(sheetId).success) return false
+      const parsedLocale = localeSchema.safeParse(locale)
+      if (!parsedLocale.success) return false
+      const key = `${sheetId as string}/${parsedLocale.data}`
+      return record((day) => {
+        day.prints[key] = (day.prints[key] ?? 0) + 1
+      })
+    },
+    printFailed(sheetId: unknown): boolean {
+      if (!usageId.safeParse(sheetId).success) return false
+      const id = sheetId as string
+      return record((day) => {
+        day.printFailures[id] = (day.printFailures[id] ?? 0) + 1
+      })
+    },
+    languageUsed(locale: unknown): boolean {
+      const parsed = localeSchema.safeParse(locale)
+      if (!parsed.success) return false
+      return record((day) => day.languages[parsed.data]++)
+    },
+    /** The kiosk went back to the start screen because nobody touched it. */
+    idleReset: () => record((day) => day.idleResets++),
+    /** The last `n` days, oldest first, today last; days without data are all zeros. */
+    async lastDays(n: number): Promise<UsageDay[]> {
+      await ensureLoaded()
+      const todayDate = todayKey()
+      if (todayDate !== prunedFor) prune(todayDate)
+      const wanted = Number.isInteger(n) ? Math.min(Math.max(n, 0), retentionDays) : 0
+      const result: UsageDay[] = []
+      for (let back = wanted - 1; back >= 0; back--) {
+        const date = addDays(todayDate, -back)
+        result.push(structuredClone(days.get(date) ?? emptyDay(date)))
+      }
+      return result
+    },
+    flush,
+    problems: () => problems,
+  }
+}
+export type UsageStore = ReturnType<typeof createUsageStore>
+
+function emptyDay(date: string): UsageDay {
+  return {
+    date,
+    visits: 0,
+    idleResets: 0,
+    sections: {},
+    prints: {},
+    printFailures: {},
+    languages: Object.fromEntries(locales.map((locale) => [locale, 0])) as Record<Locale, number>,
+  }
+}
+
+function addInto(target: UsageDay, source: UsageDay): void {
+  target.visits += source.visits
+  target.idleResets += source.idleResets
+  for (const [id, entry] of Object.entries(source.sections)) {
+    const into = (target.sections[id] ??= { views: 0, seconds: 0 })
+    into.views += entry.views
+    into.seconds += entry.seconds
+  }
+  for (const [key, n] of Object.entries(source.prints))
+    target.prints[key] = (target.prints[key] ?? 0) + n
+  for (const [id, n] of Object.entries(source.printFailures)) {
+    target.printFailures[id] = (target.printFailures[id] ?? 0) + n
+  }
+  for (const locale of locales) target.languages[locale] += source.languages[locale]
+}
+
+function serialize(days: Map<string, UsageDay>): string {
+  const sorted = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)))
+  const file: UsageFile = {
+    version: 1,
+    days: Object.fromEntries(
+      [...days.values()]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map(({ date, ...day }) => [
+          date,
+          {
+            ...day,
+            sections: sorted(day.sections),
+            prints: sorted(day.prints),
+            printFailures: sorted(day.printFailures),
+          },
+        ]),
+    ),
+  }
+  return `${JSON.stringify(file, null, 2)}\n`
+}
+
+/** The local calendar date: staff think in clinic days, not UTC days. */
+export function dateKeyOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+// Date keys are calendar dates, so they are compared as UTC midnights: no DST hour can shift them.
+function utcMidnight(key: string): number {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d)
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000)
+}
+
+function addDays(key: string, n: number): string {
+  return new Date(utcMidnight(key) + n * 86_400_000).toISOString().slice(0, 10)
+}
+
+function isCalendarDate(key: string): boolean {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
