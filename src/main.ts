@@ -5,6 +5,7 @@ import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
 import { useContentStore } from './stores/useContentStore'
 import { useSettingsStore } from './stores/useSettingsStore'
+import { createVisitStores } from './stores/visit-stores'
 import { useVisitStore } from './stores/useVisitStore'
 import { visitResetPlugin } from './stores/visit-reset-plugin'
 import './styles/base.css'
@@ -19,6 +20,7 @@ async function boot(): Promise<void> {
 
   const settings = useSettingsStore()
   await settings.load()
+  createVisitStores()
   useVisitStore().applyClinicDefaults({
     locale: settings.settings.defaultLocale,
     textSize: settings.settings.defaultTextSize,

@@ -5,10 +5,13 @@ import { app, ipcMain, Menu } from 'electron'
 import log from 'electron-log/main'
 import { createContentStore } from '../services/content-store'
 import { createSettingsStore } from '../services/settings-store'
+import { createUsageStore } from '../services/usage-store'
 import { defaultSettings } from '../shared/settings-schema'
 import { isAppUrl } from './app-url'
+import { createHandlers } from './handlers'
 import { registerIpc } from './ipc'
-import { resolveAppPaths } from './paths'
+import { printRouteUrl, resolveAppPaths } from './paths'
+import { printSheetInHiddenWindow } from './printing'
 import { createHeartbeatBackstop, type HeartbeatBackstop } from './heartbeat-backstop'
 import { attachRecovery } from './recovery'
 import { createReloadBudget } from './reload-budget'
@@ -33,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   const ours = (url: string) => isAppUrl(url, paths.rendererEntryUrl)
   const content = createContentStore({ contentDir: paths.contentDir })
   const settings = createSettingsStore({ dir: app.getPath('userData') })
+  const usage = createUsageStore({ dir: app.getPath('userData') })
   let kiosk: BrowserWindow | null = null
   let idleTimeoutMs = defaultSettings.idleTimeoutSeconds * 1000
   let backstop: HeartbeatBackstop | null = null
@@ -47,27 +51,38 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(null)
     registerIpc(
       ipcMain,
-      {
-        getContent: (locale) => content.load(locale),
-        getSettings: async () => {
-          const current = await settings.get()
-          idleTimeoutMs = current.idleTimeoutSeconds * 1000
-          return current
-        },
-        getAppInfo: async () => ({
+      createHandlers({
+        content,
+        settings,
+        usage,
+        appInfo: {
           name: app.getName(),
           version: app.getVersion(),
           platform: 'electron',
           packaged: app.isPackaged,
-        }),
-        heartbeat: async () => {
-          backstop?.beat()
         },
-        endVisit: async () => {
-          if (kiosk) await clearVisitData(kiosk.webContents.session)
-          log.info('visit ended: page storage and cache cleared')
+        log,
+        onSettings: (current) => {
+          idleTimeoutMs = current.idleTimeoutSeconds * 1000
         },
-      },
+        shell: {
+          heartbeat: () => backstop?.beat(),
+          clearVisitData: async () => {
+            if (kiosk) await clearVisitData(kiosk.webContents.session)
+          },
+          print: (request, current) =>
+            printSheetInHiddenWindow({
+              url: printRouteUrl(paths.rendererEntryUrl, request),
+              printerName: current.printerName,
+              pageSize: current.paperSize,
+              pdfFolder: current.pdfFolder,
+              pdfFileName: `${request.sheetId}-${request.locale}-${new Date().toISOString().replace(/[:.]/g, '-')}.pdf`,
+              preloadPath: paths.preload,
+              isAppUrl: ours,
+              log,
+            }),
+        },
+      }),
       { isTrustedSender: ours, log },
     )
     kiosk = createKioskWindow({
@@ -89,6 +104,8 @@ if (!app.requestSingleInstanceLock()) {
     void kiosk.loadURL(paths.rendererEntryUrl)
     log.info(`kiosk started, version ${app.getVersion()}`)
   })
+
+  app.on('before-quit', () => void usage.flush())
 
   app.on('window-all-closed', () => app.quit())
 }

@@ -32,3 +32,13 @@ export function resolveAppPaths(options: {
       : join(options.appPath, 'content'),
   }
 }
+
+/** The address of a sheet's print route, which the hidden print window loads. */
+export function printRouteUrl(
+  rendererEntryUrl: string,
+  request: { sheetId: string; locale: string },
+): string {
+  const url = new URL(rendererEntryUrl)
+  url.hash = `#/print/${encodeURIComponent(request.sheetId)}?lang=${encodeURIComponent(request.locale)}`
+  return url.href
+}

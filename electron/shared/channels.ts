@@ -8,6 +8,7 @@ export const channels = {
   getAppInfo: 'app:get-info',
   heartbeat: 'visit:heartbeat',
   endVisit: 'visit:end',
+  printSheet: 'print:sheet',
 } as const
 
 export type ApiMethod = keyof typeof channels

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { localeContentSchema, localeSchema } from './content-schema'
+import { idSchema, localeContentSchema, localeSchema } from './content-schema'
 import { settingsSchema } from './settings-schema'
 import { channels, type ApiMethod } from './channels'
 
@@ -25,6 +25,35 @@ export const appInfoSchema = z.strictObject({
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
+export const printRequestSchema = z.strictObject({ sheetId: idSchema, locale: localeSchema })
+export type PrintRequest = z.infer<typeof printRequestSchema>
+
+export const printFailureReasons = [
+  'no-printer',
+  'printer-not-found',
+  'printer-failed',
+  'timeout',
+  'daily-limit',
+  'not-ready',
+] as const
+export type PrintFailureReason = (typeof printFailureReasons)[number]
+
+/** What happened to a print: visitors see `message`; staff also see where a PDF copy went. */
+export const printResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    via: z.enum(['printer', 'pdf', 'browser']),
+    savedTo: z.string().optional(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(printFailureReasons),
+    message: z.string(),
+    savedTo: z.string().optional(),
+  }),
+])
+export type PrintResult = z.infer<typeof printResultSchema>
+
 /** The one IPC contract: every method's channel, argument tuple and result. */
 export const contract = {
   getContent: {
@@ -38,6 +67,11 @@ export const contract = {
   heartbeat: { channel: channels.heartbeat, args: z.tuple([]), result: z.undefined() },
   /** A visitor walked away: clear what the page stored during the visit (never settings or content). */
   endVisit: { channel: channels.endVisit, args: z.tuple([]), result: z.undefined() },
+  printSheet: {
+    channel: channels.printSheet,
+    args: z.tuple([printRequestSchema]),
+    result: printResultSchema,
+  },
 } as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>
 
 export type Contract = typeof contract

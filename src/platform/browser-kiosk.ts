@@ -37,6 +37,12 @@ export function createBrowserKiosk(storage: Storage): KioskApi {
       // Settings live in localStorage here, so only the session's storage is the visit's.
       window.sessionStorage.clear()
     },
+    async printSheet() {
+      // A plain browser has no silent printing: its own print dialog prints the chosen sheet
+      // (the sheets screen shows only that sheet to the printer).
+      window.print()
+      return { ok: true, via: 'browser' }
+    },
     async getAppInfo() {
       return {
         name: 'back-spasm-kiosk',

@@ -94,3 +94,22 @@ test('a running stretch timer holds off the warning while it runs', async ({ pag
   await page.clock.runFor(15_000)
   await expect(page.getByRole('alertdialog', { name: 'Are you still there?' })).toBeVisible()
 })
+
+test('a print confirmation left open is gone for the next visitor', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('/')
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  const coldStart = await snapshot(page)
+  await page.getByTestId('touch-to-start').click()
+  await page.getByTestId('tile-sheets').click()
+  await page.getByTestId('print-stretches').click()
+  await expect(page.getByRole('dialog', { name: 'Print this sheet?' })).toBeVisible()
+
+  await page.clock.runFor(106_000)
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  expect(await snapshot(page)).toBe(coldStart)
+  await page.getByTestId('touch-to-start').click()
+  await page.getByTestId('tile-sheets').click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByTestId('print-stretches')).toBeEnabled()
+})

@@ -69,6 +69,15 @@ export async function visitEveryScreen(
   for (const screen of ['about', 'sheets', 'stretches']) {
     await goTo(page, `#/${screen}`)
     await visit(screen)
+    if (screen === 'sheets') {
+      await page.locator('button[data-testid^="print-"]').first().click()
+      await expect(page.getByTestId('print-confirm')).toBeVisible()
+      await visit('sheets print confirm')
+      await page.getByTestId('print-confirm-yes').click()
+      await expect(page.getByTestId('print-progress')).toHaveAttribute('data-step', 'done')
+      await visit('sheets print done')
+      await page.getByTestId('print-finish').click()
+    }
   }
   const stretchIds = await page
     .locator('[data-testid^="stretch-tile-"]')

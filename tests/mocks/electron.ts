@@ -37,8 +37,23 @@ export class FakeSession extends EventEmitter {
   }
 }
 
+export interface FakePrinter {
+  name: string
+  displayName: string
+  isDefault: boolean
+}
+
+export type PrintCallback = (success: boolean, failureReason: string) => void
+
 export class FakeWebContents extends EventEmitter {
+  /** A title to announce after each load, as a page would by setting document.title. */
+  static titleAfterLoad: string | null = null
+  static printers: FakePrinter[] = []
+  /** How the printer answers a print; by default it prints. */
+  static printBehaviour: (callback: PrintCallback) => void = (callback) => callback(true, '')
   session = new FakeSession()
+  printCalls: Record<string, unknown>[] = []
+  pdfCalls: Record<string, unknown>[] = []
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   visualZoomLimits: [number, number] | null = null
   zoomLevel = 0
@@ -60,7 +75,20 @@ export class FakeWebContents extends EventEmitter {
   }
   loadURL(url: string) {
     this.loadedUrls.push(url)
+    const title = FakeWebContents.titleAfterLoad
+    if (title) setTimeout(() => this.emit('page-title-updated', fakeEvent(), title), 0)
     return Promise.resolve()
+  }
+  getPrintersAsync() {
+    return Promise.resolve(FakeWebContents.printers)
+  }
+  print(options: Record<string, unknown>, callback: PrintCallback) {
+    this.printCalls.push(options)
+    FakeWebContents.printBehaviour(callback)
+  }
+  printToPDF(options: Record<string, unknown>) {
+    this.pdfCalls.push(options)
+    return Promise.resolve(Buffer.from('%PDF-1.4 fake sheet'))
   }
 }
 
@@ -94,6 +122,9 @@ export class BrowserWindow extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed
+  }
+  destroy() {
+    this.destroyed = true
   }
   loadURL(url: string) {
     return this.webContents.loadURL(url)
@@ -163,6 +194,9 @@ export const ipcRenderer = {
 /** Puts the fake back to a fresh state between tests. */
 export function resetFakeElectron(): void {
   BrowserWindow.created = []
+  FakeWebContents.titleAfterLoad = null
+  FakeWebContents.printers = []
+  FakeWebContents.printBehaviour = (callback) => callback(true, '')
   ipcMain.handlers.clear()
   app.removeAllListeners()
   app.singleInstanceLock = true

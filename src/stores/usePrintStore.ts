@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Locale } from '@shared/content-schema'
+import type { PrintResult } from '@shared/contract'
+import { kioskApi } from '@/platform'
+import { useActivityStore } from './useActivityStore'
+import { useSettingsStore } from './useSettingsStore'
+
+export type PrintStep = 'choose' | 'confirm' | 'sending' | 'done' | 'failed' | 'qr'
+
+/** One visitor's printing: which sheet, how far along, and how many they have printed. */
+export const usePrintStore = defineStore('print', () => {
+  const step = ref<PrintStep>('choose')
+  const sheetId = ref<string | null>(null)
+  const printedThisVisit = ref(0)
+  const failureMessage = ref('')
+  const settings = useSettingsStore()
+  const activity = useActivityStore()
+
+  const limitReached = computed(
+    () => printedThisVisit.value >= settings.settings.perVisitPrintLimit,
+  )
+
+  function choose(id: string): void {
+    if (limitReached.value) return
+    sheetId.value = id
+    step.value = 'confirm'
+  }
+  function cancel(): void {
+    step.value = 'choose'
+    sheetId.value = null
+  }
+
+  async function print(locale: Locale): Promise<PrintResult | null> {
+    if (!sheetId.value || limitReached.value) return null
+    step.value = 'sending'
+    // The walk-away reset waits while the sheet is on its way to the printer.
+    activity.begin('printing')
+    try {
+      const result = await (await kioskApi()).printSheet({ sheetId: sheetId.value, locale })
+      if (result.ok) {
+        printedThisVisit.value += 1
+        step.value = 'done'
+      } else {
+        failureMessage.value = result.message
+        step.value = 'failed'
+      }
+      return result
+    } catch (error) {
+      console.error('printing failed', error)
+      failureMessage.value = ''
+      step.value = 'failed'
+      return null
+    } finally {
+      activity.end('printing')
+    }
+  }
+
+  function showQr(): void {
+    step.value = 'qr'
+  }
+
+  return {
+    step,
+    sheetId,
+    printedThisVisit,
+    failureMessage,
+    limitReached,
+    choose,
+    cancel,
+    print,
+    showQr,
+  }
+})
