@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { describeIssues } from '../shared/contract'
-import { overrideDocumentsSchema, type OverrideDocuments } from '../shared/merge-overrides'
-import { settingsSchema, type Settings } from '../shared/settings-schema'
+import { describeIssues } from './contract'
+import { overrideDocumentsSchema, type OverrideDocuments } from './merge-overrides'
+import { settingsSchema, type Settings } from './settings-schema'
 
 export const backupFormat = 'back-spasm-kiosk-backup'
 export const backupVersion = 1
