@@ -32,6 +32,33 @@ export const routes: RouteRecordRaw[] = [
     // A sheet alone on the page: no bar, no footer, no walk-away timer.
     meta: { bare: true },
   },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('./views/staff/StaffGateView.vue'),
+    meta: { staff: true },
+  },
+  ...(
+    [
+      ['settings', () => import('./views/staff/StaffSettingsView.vue')],
+      ['content', () => import('./views/staff/StaffContentView.vue')],
+      ['history', () => import('./views/staff/StaffHistoryView.vue')],
+      ['usage', () => import('./views/staff/StaffUsageView.vue')],
+      ['backup', () => import('./views/staff/StaffBackupView.vue')],
+    ] as const
+  ).map(([page, component]) => ({
+    path: `/admin/${page}`,
+    name: `staff-${page}`,
+    component,
+    meta: { staff: true, signedIn: true },
+  })),
+  {
+    path: '/admin/content/:locale/:kind/:id',
+    name: 'staff-edit',
+    component: () => import('./views/staff/StaffEditView.vue'),
+    props: true,
+    meta: { staff: true, signedIn: true },
+  },
   { path: '/:unknown(.*)*', redirect: { name: 'home' } },
 ]
 
@@ -55,6 +82,14 @@ export function sealVisitHistory(router: Router): void {
 /** Hash history, so the same build works from file:// in Electron and from any web server. */
 export function createKioskRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
+  // Staff screens need a signed-in session; main refuses staff calls without one anyway,
+  // so this only keeps anyone from seeing an empty staff screen by typing its address.
+  router.beforeEach(async (to) => {
+    if (to.meta['signedIn'] !== true) return
+    const { useStaffStore } = await import('./stores/useStaffStore')
+    const status = await useStaffStore().refresh()
+    if (!status.signedIn) return { name: 'admin', replace: true }
+  })
   router.beforeEach(() => {
     const allowed = visitEntries.get(router)
     const position = historyPosition()

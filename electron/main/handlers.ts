@@ -1,28 +1,25 @@
-import type { ContentStore } from '../services/content-store'
-import type { SettingsStore } from '../services/settings-store'
-import type { UsageStore } from '../services/usage-store'
 import type { AppInfo, PrintRequest, PrintResult } from '../shared/contract'
+import { mergeOverrides, type OverrideDocuments } from '../shared/merge-overrides'
 import type { Settings } from '../shared/settings-schema'
 import type { Handlers } from './ipc'
-import type { Logger } from './logger'
 import { printFailureMessages } from './print-messages'
+import {
+  createStaffHandlers,
+  type StaffHandlerDeps,
+  type StaffShellActions,
+} from './staff-handlers'
 
 /** The parts only Electron can do, passed in so the API itself runs and is tested in Node. */
-export interface ShellActions {
+export interface ShellActions extends StaffShellActions {
   heartbeat(): void
   clearVisitData(): Promise<void>
   print(request: PrintRequest, settings: Settings): Promise<PrintResult>
 }
 
-export interface HandlerDeps {
-  content: ContentStore
-  settings: SettingsStore
-  usage: UsageStore
+/** The stores, the clock and the shell: staff mode's needs plus the visitor-facing ones. */
+export interface HandlerDeps extends StaffHandlerDeps {
   appInfo: AppInfo
   shell: ShellActions
-  log: Logger
-  /** Told about the settings each time they are read, e.g. to follow the idle timeout. */
-  onSettings?: (settings: Settings) => void
 }
 
 /** Everything the kiosk page may ask of the main process: the implementation of the contract. */
@@ -33,8 +30,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return settings
   }
 
+  /** Staff changes must never blank the kiosk: if they cannot be read, the shipped pages show. */
+  async function currentOverrides(): Promise<OverrideDocuments> {
+    try {
+      return await deps.overrides.list()
+    } catch (error) {
+      deps.log.error(`content: staff changes could not be read, showing shipped content: ${error}`)
+      return {}
+    }
+  }
+
   return {
-    getContent: (locale) => deps.content.load(locale),
+    // Read on every call, so a staff edit shows on the next page load without a restart.
+    getContent: async (locale) => {
+      const [loaded, overrides] = await Promise.all([deps.content.load(locale), currentOverrides()])
+      return {
+        content: mergeOverrides(loaded.content, overrides, locale),
+        problems: loaded.problems,
+      }
+    },
     getSettings: currentSettings,
     getAppInfo: async () => deps.appInfo,
     heartbeat: async () => {
@@ -57,5 +71,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       else deps.usage.printFailed(request.sheetId)
       return result
     },
+    ...createStaffHandlers(deps),
   }
 }

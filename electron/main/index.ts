@@ -3,14 +3,19 @@ import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
 import { app, ipcMain, Menu } from 'electron'
 import log from 'electron-log/main'
+import { createAuditLog } from '../services/audit-log'
 import { createContentStore } from '../services/content-store'
+import { createOverrideStore } from '../services/override-store'
+import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
 import { createUsageStore } from '../services/usage-store'
-import { defaultSettings } from '../shared/settings-schema'
+import type { PrintRequest } from '../shared/contract'
+import { defaultSettings, type Settings } from '../shared/settings-schema'
 import { isAppUrl } from './app-url'
 import { createHandlers } from './handlers'
 import { registerIpc } from './ipc'
 import { printRouteUrl, resolveAppPaths } from './paths'
+import { toPrinter } from './printers'
 import { printSheetInHiddenWindow } from './printing'
 import { createHeartbeatBackstop, type HeartbeatBackstop } from './heartbeat-backstop'
 import { attachRecovery } from './recovery'
@@ -34,12 +39,25 @@ if (!app.requestSingleInstanceLock()) {
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
   })
   const ours = (url: string) => isAppUrl(url, paths.rendererEntryUrl)
+  const userData = app.getPath('userData')
   const content = createContentStore({ contentDir: paths.contentDir })
-  const settings = createSettingsStore({ dir: app.getPath('userData') })
-  const usage = createUsageStore({ dir: app.getPath('userData') })
+  const settings = createSettingsStore({ dir: userData })
+  const usage = createUsageStore({ dir: userData })
   let kiosk: BrowserWindow | null = null
   let idleTimeoutMs = defaultSettings.idleTimeoutSeconds * 1000
   let backstop: HeartbeatBackstop | null = null
+
+  const printSheet = (request: PrintRequest, current: Settings, purpose = '') =>
+    printSheetInHiddenWindow({
+      url: printRouteUrl(paths.rendererEntryUrl, request),
+      printerName: current.printerName,
+      pageSize: current.paperSize,
+      pdfFolder: current.pdfFolder,
+      pdfFileName: `${purpose}${request.sheetId}-${request.locale}-${new Date().toISOString().replace(/[:.]/g, '-')}.pdf`,
+      preloadPath: paths.preload,
+      isAppUrl: ours,
+      log,
+    })
 
   app.on('second-instance', () => {
     if (!kiosk) return
@@ -55,6 +73,10 @@ if (!app.requestSingleInstanceLock()) {
         content,
         settings,
         usage,
+        pin: createPinStore({ dir: userData }),
+        overrides: createOverrideStore({ dir: userData }),
+        audit: createAuditLog({ dir: userData }),
+        backupsDir: join(userData, 'backups'),
         appInfo: {
           name: app.getName(),
           version: app.getVersion(),
@@ -70,17 +92,16 @@ if (!app.requestSingleInstanceLock()) {
           clearVisitData: async () => {
             if (kiosk) await clearVisitData(kiosk.webContents.session)
           },
-          print: (request, current) =>
-            printSheetInHiddenWindow({
-              url: printRouteUrl(paths.rendererEntryUrl, request),
-              printerName: current.printerName,
-              pageSize: current.paperSize,
-              pdfFolder: current.pdfFolder,
-              pdfFileName: `${request.sheetId}-${request.locale}-${new Date().toISOString().replace(/[:.]/g, '-')}.pdf`,
-              preloadPath: paths.preload,
-              isAppUrl: ours,
-              log,
-            }),
+          print: (request, current) => printSheet(request, current),
+          listPrinters: async () =>
+            kiosk ? (await kiosk.webContents.getPrintersAsync()).map(toPrinter) : [],
+          testPrint: (current) =>
+            printSheet({ sheetId: 'prevention', locale: current.defaultLocale }, current, 'test-'),
+          exit: () => app.quit(),
+          restart: () => {
+            app.relaunch()
+            app.exit(0)
+          },
         },
       }),
       { isTrustedSender: ours, log },

@@ -1,7 +1,8 @@
-import { readFile, rename } from 'node:fs/promises'
+import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeIssues, type Problem } from '../shared/contract'
 import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema'
+import { writeFileAtomic } from './atomic-file'
 
 export const settingsFileName = 'settings.json'
 
@@ -56,6 +57,20 @@ export function createSettingsStore(options: { dir: string; now?: () => Date }) 
     return result.data
   }
 
-  return { get, problems: () => problems }
+  /**
+   * Replaces the settings file whole, so a power cut mid-save leaves the old settings or the
+   * new ones. Checked again here: writing a file that `get()` would then move aside would
+   * silently put the kiosk back on defaults at the next start.
+   */
+  async function save(settings: Settings): Promise<Settings> {
+    const checked = settingsSchema.parse(settings)
+    await mkdir(options.dir, { recursive: true })
+    await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`)
+    // Staff have now chosen settings that work, so an earlier damaged file is no longer a problem.
+    problems = []
+    return checked
+  }
+
+  return { get, save, problems: () => problems }
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { idSchema, localeContentSchema, localeSchema } from './content-schema'
 import { settingsSchema } from './settings-schema'
+import type { UsageDay } from './usage-csv'
 import { channels, type ApiMethod } from './channels'
 
 /** One problem found in a content or settings file: where it is and what is wrong, in plain words. */
@@ -54,6 +55,74 @@ export const printResultSchema = z.discriminatedUnion('ok', [
 ])
 export type PrintResult = z.infer<typeof printResultSchema>
 
+/** Anonymous visitor events for the staff usage page: never names, never typed text. */
+export const usageEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('visit') }),
+  z.strictObject({
+    type: z.literal('section-view'),
+    sectionId: idSchema,
+    seconds: z.number().min(0).max(3600),
+  }),
+  z.strictObject({ type: z.literal('language'), locale: localeSchema }),
+  z.strictObject({ type: z.literal('idle-reset') }),
+])
+export type UsageEvent = z.infer<typeof usageEventSchema>
+
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+
+export const staffStatusSchema = z.strictObject({
+  pinSet: z.boolean(),
+  signedIn: z.boolean(),
+  /** When a locked PIN pad opens again (ms since 1970), or null when it is not locked. */
+  lockedUntil: z.number().nullable(),
+  attemptsLeft: z.number().int(),
+})
+export type StaffStatus = z.infer<typeof staffStatusSchema>
+
+const fieldProblems = z.array(z.strictObject({ field: z.string(), message: z.string() }))
+const done = z.strictObject({ ok: z.literal(true) })
+const refused = z.strictObject({ ok: z.literal(false), message: z.string() })
+const invalid = z.strictObject({ ok: z.literal(false), problems: fieldProblems })
+
+export const signInResultSchema = z.union([
+  done,
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(['wrong', 'locked', 'not-set']),
+    message: z.string(),
+    attemptsLeft: z.number().int(),
+    lockedUntil: z.number().nullable(),
+  }),
+])
+export type SignInResult = z.infer<typeof signInResultSchema>
+
+export const documentRefSchema = z.strictObject({
+  locale: localeSchema,
+  kind: z.enum(['section', 'sheet']),
+  id: idSchema,
+})
+export type DocumentRef = z.infer<typeof documentRefSchema>
+
+export const historyEntrySchema = z.strictObject({
+  id: z.string(),
+  at: z.string(),
+  summary: z.string(),
+})
+export type StaffHistoryEntry = z.infer<typeof historyEntrySchema>
+
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  event: z.string(),
+  detail: z.string().optional(),
+})
+
+export const printerSchema = z.strictObject({
+  name: z.string(),
+  displayName: z.string(),
+  isDefault: z.boolean(),
+})
+export type Printer = z.infer<typeof printerSchema>
+
 /** The one IPC contract: every method's channel, argument tuple and result. */
 export const contract = {
   getContent: {
@@ -72,6 +141,103 @@ export const contract = {
     args: z.tuple([printRequestSchema]),
     result: printResultSchema,
   },
+  recordUsage: {
+    channel: channels.recordUsage,
+    args: z.tuple([usageEventSchema]),
+    result: z.undefined(),
+  },
+
+  // Staff mode. Every method below staffSignOut refuses to run unless staff signed in with the PIN.
+  staffStatus: { channel: channels.staffStatus, args: z.tuple([]), result: staffStatusSchema },
+  /** First run: sets the PIN when none is set. Later: changes it, given the current PIN. */
+  staffSetPin: {
+    channel: channels.staffSetPin,
+    args: z.tuple([z.strictObject({ pin: pinSchema, currentPin: pinSchema.optional() })]),
+    result: z.union([done, refused]),
+  },
+  staffSignIn: {
+    channel: channels.staffSignIn,
+    args: z.tuple([z.strictObject({ pin: z.string().max(8) })]),
+    result: signInResultSchema,
+  },
+  staffSignOut: { channel: channels.staffSignOut, args: z.tuple([]), result: z.undefined() },
+  /** Settings are validated again in main; `unknown` here so staff get field-by-field reasons. */
+  staffSaveSettings: {
+    channel: channels.staffSaveSettings,
+    args: z.tuple([z.unknown()]),
+    result: z.union([z.strictObject({ ok: z.literal(true), settings: settingsSchema }), invalid]),
+  },
+  staffListPrinters: {
+    channel: channels.staffListPrinters,
+    args: z.tuple([]),
+    result: z.array(printerSchema),
+  },
+  staffTestPrint: {
+    channel: channels.staffTestPrint,
+    args: z.tuple([]),
+    result: printResultSchema,
+  },
+  staffSaveDocument: {
+    channel: channels.staffSaveDocument,
+    args: z.tuple([
+      z.strictObject({
+        locale: localeSchema,
+        kind: z.enum(['section', 'sheet']),
+        document: z.unknown(),
+      }),
+    ]),
+    result: z.union([done, invalid]),
+  },
+  /** Back to the document as shipped with the app. */
+  staffResetDocument: {
+    channel: channels.staffResetDocument,
+    args: z.tuple([documentRefSchema]),
+    result: z.union([done, refused]),
+  },
+  staffHistory: {
+    channel: channels.staffHistory,
+    args: z.tuple([]),
+    result: z.array(historyEntrySchema),
+  },
+  staffRestore: {
+    channel: channels.staffRestore,
+    args: z.tuple([z.strictObject({ id: z.string().max(80) })]),
+    result: z.union([done, refused]),
+  },
+  /** Settings and content changes as one file (never the PIN); saved in user data in Electron. */
+  staffExportBackup: {
+    channel: channels.staffExportBackup,
+    args: z.tuple([]),
+    result: z.strictObject({
+      fileName: z.string(),
+      text: z.string(),
+      savedTo: z.string().optional(),
+    }),
+  },
+  /** Validates everything first; changes nothing if any part is invalid. */
+  staffImportBackup: {
+    channel: channels.staffImportBackup,
+    args: z.tuple([z.strictObject({ text: z.string().max(20_000_000) })]),
+    result: z.union([done, invalid]),
+  },
+  staffUsage: {
+    channel: channels.staffUsage,
+    args: z.tuple([z.strictObject({ days: z.number().int().min(1).max(400) })]),
+    result: z.custom<UsageDay[]>(),
+  },
+  staffAudit: {
+    channel: channels.staffAudit,
+    args: z.tuple([z.strictObject({ limit: z.number().int().min(1).max(1000) })]),
+    result: z.array(auditEntrySchema),
+  },
+  /** What is wrong with content, settings or counts files, for staff to see and fix. */
+  staffProblems: {
+    channel: channels.staffProblems,
+    args: z.tuple([]),
+    result: z.array(problemSchema),
+  },
+  staffExit: { channel: channels.staffExit, args: z.tuple([]), result: z.undefined() },
+  staffRestart: { channel: channels.staffRestart, args: z.tuple([]), result: z.undefined() },
 } as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>
 
 export type Contract = typeof contract

@@ -1,34 +1,29 @@
-import { assembleLocaleContent, parseContentFiles } from '@shared/content-parse'
 import type { KioskApi } from '@shared/contract'
-import { defaultSettings, settingsSchema } from '@shared/settings-schema'
-import { bundledContentFiles } from './bundled-content'
+import { shippedContent } from './browser-content'
+import { readSettings } from './browser-settings'
+import { createBrowserStaff, type BrowserStaffOptions } from './browser-staff'
 
-export const settingsStorageKey = 'kiosk.settings'
+export { settingsStorageKey } from './browser-settings'
 
 /**
  * The KioskApi for a plain browser (demos, tests, a Chromium kiosk): bundled default content
- * and settings kept in localStorage, validated by the same schemas as in Electron.
+ * and settings kept in localStorage, validated by the same schemas as in Electron, with staff
+ * mode (PIN, settings, content changes, usage) kept in localStorage too.
  */
-export function createBrowserKiosk(storage: Storage): KioskApi {
+export function createBrowserKiosk(storage: Storage, options: BrowserStaffOptions = {}): KioskApi {
+  const { mergedContent, countPrint, ...staff } = createBrowserStaff(storage, options)
   return {
+    ...staff,
     async getContent(locale) {
-      const { parsed, problems } = parseContentFiles(locale, await bundledContentFiles(locale))
-      const assembled = assembleLocaleContent(locale, parsed)
-      if (!assembled.content) {
-        const reasons = [...problems, ...assembled.problems].map((p) => `${p.file}: ${p.message}`)
+      const { content, problems } = await shippedContent(locale)
+      if (!content) {
+        const reasons = problems.map((p) => `${p.file}: ${p.message}`)
         throw new Error(`No usable content for "${locale}": ${reasons.join('; ')}`)
       }
-      return { content: assembled.content, problems: [...problems, ...assembled.problems] }
+      return { content: mergedContent(content, locale), problems }
     },
     async getSettings() {
-      const raw = storage.getItem(settingsStorageKey)
-      if (!raw) return defaultSettings
-      try {
-        const result = settingsSchema.safeParse(JSON.parse(raw))
-        return result.success ? result.data : defaultSettings
-      } catch {
-        return defaultSettings
-      }
+      return readSettings(storage).settings
     },
     async heartbeat() {
       // No main process to watch over a plain browser: nothing to tell.
@@ -37,10 +32,12 @@ export function createBrowserKiosk(storage: Storage): KioskApi {
       // Settings live in localStorage here, so only the session's storage is the visit's.
       window.sessionStorage.clear()
     },
-    async printSheet() {
+    async printSheet({ sheetId, locale }) {
       // A plain browser has no silent printing: its own print dialog prints the chosen sheet
-      // (the sheets screen shows only that sheet to the printer).
+      // (the sheets screen shows only that sheet to the printer). Whether the visitor then
+      // pressed Print is unknown, so opening the dialog counts as the print.
       window.print()
+      countPrint(sheetId, locale)
       return { ok: true, via: 'browser' }
     },
     async getAppInfo() {

@@ -50,7 +50,8 @@ async function smallText(page: Page, floor: number): Promise<string[]> {
         (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim(),
       )
       // Only text on screen counts: not the print-only copy, nor the hidden preview picture.
-      if (!ownText || el.closest('[aria-hidden="true"]') || el.getClientRects().length === 0) continue
+      if (!ownText || el.closest('[aria-hidden="true"]') || el.getClientRects().length === 0)
+        continue
       const size = parseFloat(getComputedStyle(el).fontSize)
       if (size < min)
         small.push(`${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}" ${size}px`)

@@ -1,12 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createHandlers, type ShellActions } from '../../../electron/main/handlers'
-import { createContentStore } from '../../../electron/services/content-store'
-import { createSettingsStore } from '../../../electron/services/settings-store'
-import { createUsageStore } from '../../../electron/services/usage-store'
-import { memoryLogger } from './test-logger'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ShellActions } from '../../../electron/main/handlers'
+import { apiMethods } from '../../../electron/shared/channels'
+import { createTestKiosk } from './kiosk-fixture'
 
 let dir: string
 beforeEach(async () => {
@@ -17,23 +15,7 @@ afterEach(async () => {
 })
 
 function setUp(print: ShellActions['print'] = async () => ({ ok: true, via: 'printer' })) {
-  const usage = createUsageStore({ dir, flushIntervalMs: 10 })
-  const shell = {
-    heartbeat: vi.fn(),
-    clearVisitData: vi.fn(async () => undefined),
-    print: vi.fn(print),
-  }
-  const onSettings = vi.fn()
-  const handlers = createHandlers({
-    content: createContentStore({ contentDir: 'content' }),
-    settings: createSettingsStore({ dir }),
-    usage,
-    appInfo: { name: 'kiosk', version: '1.0.0', platform: 'electron', packaged: true },
-    shell,
-    log: memoryLogger(),
-    onSettings,
-  })
-  return { handlers, shell, usage, onSettings }
+  return createTestKiosk(dir, { print })
 }
 
 describe('main-process handlers', () => {
@@ -84,5 +66,19 @@ describe('main-process handlers', () => {
     expect(shell.heartbeat).toHaveBeenCalledTimes(1)
     expect(shell.clearVisitData).toHaveBeenCalledTimes(1)
     expect(onSettings).toHaveBeenCalledWith(settings)
+  })
+
+  it('serves the shipped content when staff changes cannot be read, and logs why', async () => {
+    // A file where the overrides folder should be: the store cannot even open it.
+    await writeFile(join(dir, 'overrides'), 'not a folder')
+    const { handlers, log } = setUp()
+    const { content } = await handlers.getContent('en')
+    expect(content.sections.find((s) => s.id === 'what-is')?.title).toBe('What is a back spasm?')
+    expect(log.lines.some((line) => line.includes('staff changes could not be read'))).toBe(true)
+  })
+
+  it('returns every method of the contract', () => {
+    const { handlers } = setUp()
+    expect(Object.keys(handlers).sort()).toEqual([...apiMethods].sort())
   })
 })

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type * as FakeElectron from '../../mocks/electron'
 
@@ -95,5 +98,50 @@ describe('starting the shell', () => {
     })
     expect(session['clearStorageData']).toHaveBeenCalled()
     expect(session['clearCache']).toHaveBeenCalled()
+  })
+
+  it('gives staff mode the printers, a test print, exit and restart through Electron', async () => {
+    const userData = await mkdtemp(join(tmpdir(), 'kiosk-shell-'))
+    const relaunch = vi.fn()
+    const exit = vi.fn()
+    try {
+      const { app, BrowserWindow, FakeWebContents, ipcMain } = await startShell((fake) => {
+        fake.app.getPath = () => userData
+        Object.assign(fake.app, { relaunch, exit })
+        fake.FakeWebContents.printers = [
+          { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true },
+          { name: 'Back_Office', displayName: '', isDefault: false },
+        ]
+      })
+      const win = BrowserWindow.created[0]!
+      const fromKiosk = { senderFrame: { url: win.webContents.loadedUrls[0] } }
+      const invoke = (channel: string, ...args: unknown[]) =>
+        ipcMain.handlers.get(channel)!(fromKiosk, ...args)
+
+      await expect(invoke('staff:list-printers')).rejects.toThrow('Staff sign-in is required')
+      // First run: choosing the PIN signs staff in.
+      expect(await invoke('staff:set-pin', { pin: '4826' })).toEqual({ ok: true })
+      expect(await invoke('staff:list-printers')).toEqual([
+        { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true },
+        { name: 'Back_Office', displayName: 'Back_Office', isDefault: false },
+      ])
+
+      FakeWebContents.titleAfterLoad = 'print-ready'
+      const printed = await invoke('staff:test-print')
+      expect(printed).toMatchObject({ ok: false, reason: 'no-printer' })
+      const printWindow = BrowserWindow.created[1]!
+      expect(printWindow.webContents.loadedUrls[0]).toMatch(/#\/print\/prevention\?lang=en$/)
+      expect(printWindow.destroyed).toBe(true)
+
+      await invoke('staff:restart')
+      expect(relaunch).toHaveBeenCalledTimes(1)
+      expect(exit).toHaveBeenCalledWith(0)
+
+      expect(await invoke('staff:sign-in', { pin: '4826' })).toEqual({ ok: true })
+      await invoke('staff:exit')
+      expect(app.quitCalls).toBe(1)
+    } finally {
+      await rm(userData, { recursive: true, force: true })
+    }
   })
 })

@@ -46,4 +46,39 @@ describe('settings store', () => {
     expect(await store.get()).toEqual(defaultSettings)
     expect(store.problems()[0]).toMatchObject({ field: 'idleTimeoutSeconds' })
   })
+
+  it('saves settings whole, and the next read returns them', async () => {
+    const store = createSettingsStore({ dir })
+    const wanted = { ...defaultSettings, clinicName: 'Riverside Clinic', paperSize: 'A4' as const }
+    expect(await store.save(wanted)).toEqual(wanted)
+    expect(await store.get()).toEqual(wanted)
+    expect(await createSettingsStore({ dir }).get()).toEqual(wanted)
+    // Only the settings file: no temporary file is left behind.
+    expect(await readdir(dir)).toEqual(['settings.json'])
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual(wanted)
+  })
+
+  it('creates the folder it saves into', async () => {
+    const nested = join(dir, 'user-data')
+    const store = createSettingsStore({ dir: nested })
+    await store.save(defaultSettings)
+    expect(await readdir(nested)).toEqual(['settings.json'])
+  })
+
+  it('refuses to save invalid settings and leaves the file as it was', async () => {
+    const store = createSettingsStore({ dir })
+    await store.save({ ...defaultSettings, clinicName: 'Riverside Clinic' })
+    const before = await readFile(join(dir, 'settings.json'), 'utf8')
+    await expect(store.save({ ...defaultSettings, idleTimeoutSeconds: 5 })).rejects.toThrow()
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(before)
+  })
+
+  it('no longer reports a damaged file once staff save new settings', async () => {
+    await writeFile(join(dir, 'settings.json'), 'not json')
+    const store = createSettingsStore({ dir })
+    await store.get()
+    expect(store.problems()).toHaveLength(1)
+    await store.save(defaultSettings)
+    expect(store.problems()).toEqual([])
+  })
 })

@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { SignInResult, StaffStatus } from '@shared/contract'
+import { kioskApi } from '@/platform'
+
+/**
+ * Whether staff are signed in, as main (or the browser implementation) says. Main enforces
+ * the PIN on every staff call; this store only decides which screen to show.
+ */
+export const useStaffStore = defineStore('staff', () => {
+  const status = ref<StaffStatus>({
+    pinSet: true,
+    signedIn: false,
+    lockedUntil: null,
+    attemptsLeft: 5,
+  })
+
+  async function refresh(): Promise<StaffStatus> {
+    status.value = await (await kioskApi()).staffStatus()
+    return status.value
+  }
+
+  async function signIn(pin: string): Promise<SignInResult> {
+    const result = await (await kioskApi()).staffSignIn({ pin })
+    await refresh()
+    return result
+  }
+
+  async function setFirstPin(pin: string): Promise<{ ok: boolean; message?: string }> {
+    const result = await (await kioskApi()).staffSetPin({ pin })
+    await refresh()
+    return result
+  }
+
+  async function signOut(): Promise<void> {
+    await (await kioskApi()).staffSignOut()
+    await refresh()
+  }
+
+  /** Leaving staff mode ends the session, so the next person at the kiosk meets the PIN pad. */
+  async function signOutIfSignedIn(): Promise<void> {
+    if ((await refresh()).signedIn) await signOut()
+  }
+
+  return { status, refresh, signIn, setFirstPin, signOut, signOutIfSignedIn }
+})

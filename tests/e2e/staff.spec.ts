@@ -1,0 +1,217 @@
+import { expect, test, type Page } from '@playwright/test'
+import { installKioskBackend } from './kiosk-backend'
+import { collectPageErrors } from './page-errors'
+
+const pin = '4826'
+
+async function typePin(page: Page, digits: string) {
+  for (const digit of digits) await page.getByTestId(`pin-${digit}`).click()
+  await page.getByTestId('pin-ok').click()
+}
+
+async function signIn(page: Page) {
+  await page.goto('/#/admin')
+  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+  await typePin(page, pin)
+  await expect(page.getByTestId('staff-home')).toBeVisible()
+}
+
+/** A kiosk whose staff PIN was set before, as on every day after the first. */
+async function kioskWithPin(page: Page) {
+  const backend = await installKioskBackend(page, {
+    print: async () => ({ ok: true, via: 'printer' }),
+  })
+  await backend.pin.setPin(pin)
+  return backend
+}
+
+test('on first run staff must choose a PIN, entered twice, before anything else', async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page)
+  await installKioskBackend(page, { print: async () => ({ ok: true, via: 'printer' }) })
+  await page.goto('/#/admin')
+  await expect(page.getByRole('heading', { name: 'Choose a staff PIN' })).toBeVisible()
+  await typePin(page, '1357')
+  await expect(page.getByText('Enter the same PIN again.')).toBeVisible()
+  await typePin(page, '1358')
+  await expect(page.getByRole('alert')).toHaveText(
+    'The two PINs were not the same. Please start again.',
+  )
+  await typePin(page, '1357')
+  await typePin(page, '1357')
+  await expect(page.getByTestId('staff-home')).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('five wrong PINs lock the pad with a countdown; the right PIN then does not open it', async ({
+  page,
+}) => {
+  await kioskWithPin(page)
+  await page.goto('/#/admin')
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await typePin(page, '0000')
+    await expect(page.getByTestId('pin-message')).toContainText(
+      `${5 - attempt} ${5 - attempt === 1 ? 'try' : 'tries'} left`,
+    )
+  }
+  await typePin(page, '0000')
+  await expect(page.getByTestId('pin-locked')).toContainText(/Try again in [45]:\d\d/)
+  await expect(page.getByTestId('pin-5')).toBeDisabled()
+  expect(
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          kiosk: { staffSignIn(a: { pin: string }): Promise<{ ok: boolean }> }
+        }
+      ).kiosk.staffSignIn({ pin: '4826' }),
+    ),
+  ).toMatchObject({ ok: false, reason: 'locked' })
+})
+
+test('the right PIN opens staff mode, and Sign out closes it', async ({ page }) => {
+  await kioskWithPin(page)
+  await signIn(page)
+  await page.getByTestId('staff-sign-out').click()
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await page.goto('/#/admin/settings')
+  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+})
+
+test('no staff screen or staff data can be reached without the PIN, by any route', async ({
+  page,
+}) => {
+  await kioskWithPin(page)
+  for (const path of [
+    '/admin/settings',
+    '/admin/content',
+    '/admin/history',
+    '/admin/usage',
+    '/admin/backup',
+    '/admin/content/en/section/what-is',
+  ]) {
+    await page.goto(`/#${path}`)
+    await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+    await expect(page.getByTestId('staff-home')).toHaveCount(0)
+    await expect(page.locator('.staff-screen')).toHaveCount(0)
+  }
+  const refusals = await page.evaluate(async () => {
+    const kiosk = (
+      window as unknown as { kiosk: Record<string, (...a: unknown[]) => Promise<unknown>> }
+    ).kiosk
+    const calls: [string, unknown[]][] = [
+      ['staffHistory', []],
+      ['staffUsage', [{ days: 30 }]],
+      ['staffExportBackup', []],
+      ['staffSaveSettings', [{ clinicName: 'Hacked' }]],
+      ['staffAudit', [{ limit: 10 }]],
+    ]
+    return Promise.all(
+      calls.map(([m, a]) =>
+        kiosk[m]!(...a).then(
+          () => `${m}: allowed`,
+          (e: Error) => `${m}: ${e.message}`,
+        ),
+      ),
+    )
+  })
+  for (const refusal of refusals) expect(refusal).toMatch(/Staff sign-in is required/)
+})
+
+test('staff edit a section, the kiosk shows it, and restoring the previous version brings the old text back', async ({
+  page,
+}) => {
+  await kioskWithPin(page)
+  const editTitle = async (title: string) => {
+    await signIn(page)
+    await page.getByTestId('staff-content').click()
+    await page.getByTestId('content-edit-what-is').click()
+    await page.getByTestId('edit-title').fill(title)
+    await expect(page.getByTestId('reading-meter')).toContainText('Reading grade')
+    await page.getByTestId('edit-save').click()
+    await expect(page.getByTestId('edit-saved')).toBeVisible()
+  }
+  await editTitle('What a back spasm is')
+  await page.goto('/#/home')
+  await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
+
+  await editTitle('About back spasms')
+  await page.goto('/#/home')
+  await expect(page.getByTestId('tile-what-is')).toContainText('About back spasms')
+
+  await signIn(page)
+  await page.getByTestId('staff-history').click()
+  await expect(page.getByTestId('history-0')).toContainText('what-is')
+  await page.getByTestId('history-restore-1').click()
+  await expect(page.getByTestId('history-message')).toContainText('is back')
+  await page.goto('/#/home')
+  await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
+})
+
+test('hiding a section removes its tile from the kiosk', async ({ page }) => {
+  await kioskWithPin(page)
+  await signIn(page)
+  await page.getByTestId('staff-content').click()
+  await page.getByTestId('content-visible-causes').click()
+  await expect(page.getByTestId('content-visible-causes')).toHaveText('Hidden')
+  await page.goto('/#/home')
+  await expect(page.getByTestId('tile-what-is')).toBeVisible()
+  await expect(page.getByTestId('tile-causes')).toHaveCount(0)
+})
+
+test('invalid settings are explained field by field and nothing is saved', async ({ page }) => {
+  const backend = await kioskWithPin(page)
+  await signIn(page)
+  await page.getByTestId('staff-settings').click()
+  await page.getByTestId('setting-idleTimeoutSeconds').fill('10')
+  await expect(page.locator('#setting-idleTimeoutSeconds ~ .field-problem')).toBeVisible()
+  await expect(page.getByTestId('settings-save')).toBeDisabled()
+  await page.getByTestId('setting-idleTimeoutSeconds').fill('120')
+  await page.getByTestId('setting-clinicName').fill('Riverside Family Clinic')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-saved')).toBeVisible()
+  expect((await backend.settings.get()).idleTimeoutSeconds).toBe(120)
+})
+
+test('staff mode signs out by itself after its idle timeout', async ({ page }) => {
+  await page.clock.install()
+  await kioskWithPin(page)
+  await signIn(page)
+  await page.clock.runFor(121_000 + 16_000)
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await page.goto('/#/admin/settings')
+  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+})
+
+test('holding the top-left corner for three seconds opens the PIN pad', async ({ page }) => {
+  await page.clock.install()
+  await kioskWithPin(page)
+  await page.goto('/')
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await page.mouse.move(20, 20)
+  await page.mouse.down()
+  await page.clock.runFor(2_000)
+  await expect(page.getByTestId('pin-sign-in')).toHaveCount(0)
+  await page.clock.runFor(1_100)
+  await page.mouse.up()
+  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+})
+
+test('in a plain browser the same staff screens work, kept in local storage', async ({ page }) => {
+  const errors = collectPageErrors(page)
+  await page.goto('/#/admin')
+  await expect(page.getByRole('heading', { name: 'Choose a staff PIN' })).toBeVisible()
+  await typePin(page, '2468')
+  await typePin(page, '2468')
+  await expect(page.getByTestId('staff-home')).toBeVisible()
+  await page.getByTestId('staff-content').click()
+  await page.getByTestId('content-visible-symptoms').click()
+  await expect(page.getByTestId('content-visible-symptoms')).toHaveText('Hidden')
+  await page.goto('/#/home')
+  await expect(page.getByTestId('tile-what-is')).toBeVisible()
+  await expect(page.getByTestId('tile-symptoms')).toHaveCount(0)
+  const stored = await page.evaluate(() => Object.keys(localStorage).sort())
+  expect(stored).toEqual(expect.arrayContaining(['kiosk.overrides', 'kiosk.staff-pin']))
+  expect(await page.evaluate(() => localStorage.getItem('kiosk.staff-pin'))).not.toContain('2468')
+  expect(errors).toEqual([])
+})
