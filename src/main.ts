@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { installErrorHandler } from './error-handler'
 import { createKioskI18n } from './i18n'
 import { createKioskRouter } from './router'
 import { useContentStore } from './stores/useContentStore'
@@ -16,7 +17,9 @@ async function boot(): Promise<void> {
   pinia.use(visitResetPlugin)
   app.use(pinia)
   app.use(createKioskI18n())
-  app.use(createKioskRouter())
+  const router = createKioskRouter()
+  app.use(router)
+  installErrorHandler(app, router)
 
   const settings = useSettingsStore()
   await settings.load()

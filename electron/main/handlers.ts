@@ -41,6 +41,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    reportError: async ({ message, where }) => {
+      deps.log.error(`page error in ${where}: ${message}`)
+    },
     // Read on every call, so a staff edit shows on the next page load without a restart.
     getContent: async (locale) => {
       const [loaded, overrides] = await Promise.all([deps.content.load(locale), currentOverrides()])

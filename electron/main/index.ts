@@ -29,7 +29,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   log.transports.file.resolvePathFn = () => join(app.getPath('userData'), 'logs', 'kiosk.log')
   log.transports.file.maxSize = 1024 * 1024
-  log.errorHandler.startCatching({ showDialog: false })
+  // An uncaught error in main is logged, and the kiosk page is reloaded (within the reload
+  // budget) rather than left in an unknown state; the machine itself is never restarted.
+  let recoverWindow: ((reason: string) => void) | null = null
+  log.errorHandler.startCatching({
+    showDialog: false,
+    onError: ({ error, processType }) => {
+      if (processType === 'browser') recoverWindow?.(`main process error: ${error.message}`)
+    },
+  })
 
   const paths = resolveAppPaths({
     mainDir: dirname(fileURLToPath(import.meta.url)),
@@ -118,6 +126,7 @@ if (!app.requestSingleInstanceLock()) {
       budget: createReloadBudget({ max: 3, windowMs: 60_000 }),
       log,
     })
+    recoverWindow = recovery.recover
     backstop = createHeartbeatBackstop({
       idleTimeoutMs: () => idleTimeoutMs,
       recover: recovery.recover,

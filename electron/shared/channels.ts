@@ -10,6 +10,7 @@ export const channels = {
   endVisit: 'visit:end',
   printSheet: 'print:sheet',
   recordUsage: 'usage:record',
+  reportError: 'app:report-error',
   staffStatus: 'staff:status',
   staffSetPin: 'staff:set-pin',
   staffSignIn: 'staff:sign-in',

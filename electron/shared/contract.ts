@@ -146,6 +146,12 @@ export const contract = {
     args: z.tuple([usageEventSchema]),
     result: z.undefined(),
   },
+  /** A page error, for the main log: the page cannot write files itself. */
+  reportError: {
+    channel: channels.reportError,
+    args: z.tuple([z.strictObject({ message: z.string().max(2000), where: z.string().max(200) })]),
+    result: z.undefined(),
+  },
 
   // Staff mode. Every method below staffSignOut refuses to run unless staff signed in with the PIN.
   staffStatus: { channel: channels.staffStatus, args: z.tuple([]), result: staffStatusSchema },

@@ -32,6 +32,9 @@ export function createBrowserKiosk(storage: Storage, options: BrowserStaffOption
       // Settings live in localStorage here, so only the session's storage is the visit's.
       window.sessionStorage.clear()
     },
+    async reportError({ message, where }) {
+      console.error(`page error in ${where}: ${message}`)
+    },
     async printSheet({ sheetId, locale }) {
       // A plain browser has no silent printing: its own print dialog prints the chosen sheet
       // (the sheets screen shows only that sheet to the printer). Whether the visitor then

@@ -215,3 +215,51 @@ test('in a plain browser the same staff screens work, kept in local storage', as
   expect(await page.evaluate(() => localStorage.getItem('kiosk.staff-pin'))).not.toContain('2468')
   expect(errors).toEqual([])
 })
+
+test('after a few visits and a print, the staff usage screen shows those counts', async ({
+  page,
+}) => {
+  const backend = await kioskWithPin(page)
+  for (let visit = 0; visit < 3; visit += 1) {
+    await page.goto('/')
+    if (visit === 2) await page.getByRole('button', { name: 'Español' }).click()
+    await page.getByTestId('touch-to-start').click()
+    await page.getByTestId('tile-get-help').click()
+    await expect(page.locator('[data-section="get-help"]')).toBeVisible()
+    await page.getByTestId('nav-home').click()
+  }
+  await page.getByTestId('tile-sheets').click()
+  await page.getByTestId('print-prevention').click()
+  await page.getByTestId('print-confirm-yes').click()
+  await expect(page.getByTestId('print-collect')).toBeVisible()
+  await backend.usage.flush()
+
+  await page.reload()
+  await signIn(page)
+  await page.getByTestId('staff-usage').click()
+  await expect(page.getByTestId('usage-visits')).toHaveText('3 visits')
+  await expect(
+    page.getByTestId('usage-sections').locator('tr', { hasText: 'get-help' }),
+  ).toContainText('3')
+  await expect(page.getByTestId('usage-prints')).toContainText('prevention/es')
+  await expect(
+    page.getByTestId('usage-languages').locator('tr', { hasText: 'Español' }),
+  ).toContainText('1')
+  await page.getByTestId('usage-csv').click()
+  await expect(page.getByTestId('usage-csv-link')).toHaveAttribute('href', /^blob:/)
+})
+
+test('a corrupt settings file is moved aside, the kiosk runs on defaults, and staff are told', async ({
+  page,
+}) => {
+  const backend = await kioskWithPin(page)
+  const { writeFileSync, readdirSync } = await import('node:fs')
+  writeFileSync(`${backend.userData}/settings.json`, '{"clinicName": "Riverside')
+  await page.goto('/')
+  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  expect(
+    readdirSync(backend.userData).some((name) => name.startsWith('settings.json.invalid-')),
+  ).toBe(true)
+  await signIn(page)
+  await expect(page.getByTestId('staff-problems')).toContainText('settings.json')
+})

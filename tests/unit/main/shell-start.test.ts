@@ -64,7 +64,9 @@ describe('starting the shell', () => {
     }
     expect(log.transports.file.resolvePathFn()).toBe('/tmp/fake-electron/userData/logs/kiosk.log')
     expect(log.transports.file.maxSize).toBeGreaterThan(0)
-    expect(log.errorHandler.startCatching).toHaveBeenCalledWith({ showDialog: false })
+    expect(log.errorHandler.startCatching).toHaveBeenCalledWith(
+      expect.objectContaining({ showDialog: false }),
+    )
   })
 
   it('reloads the kiosk page when heartbeats stop for three idle timeouts, and not while they come', async () => {
@@ -143,5 +145,20 @@ describe('starting the shell', () => {
     } finally {
       await rm(userData, { recursive: true, force: true })
     }
+  })
+
+  it('logs an uncaught main-process error and reloads the kiosk page, not the machine', async () => {
+    const { BrowserWindow } = await startShell()
+    const { default: log } = (await import('electron-log/main')) as unknown as {
+      default: { errorHandler: { startCatching: ReturnType<typeof vi.fn> } }
+    }
+    const options = log.errorHandler.startCatching.mock.calls.at(-1)?.[0] as {
+      onError: (details: { error: Error; processType: string }) => void
+    }
+    const win = BrowserWindow.created[0]!
+    expect(win.webContents.loadedUrls).toHaveLength(1)
+    options.onError({ error: new Error('disk full'), processType: 'browser' })
+    expect(win.webContents.loadedUrls).toHaveLength(2)
+    expect(win.webContents.loadedUrls[1]).toBe(win.webContents.loadedUrls[0])
   })
 })
