@@ -15,7 +15,11 @@ export const useStaffStore = defineStore('staff', () => {
     attemptsLeft: 5,
   })
 
+  let signingOut: Promise<void> | null = null
+
   async function refresh(): Promise<StaffStatus> {
+    // A sign-out still on its way must land first, or a quick return would find the old session.
+    await signingOut
     status.value = await (await kioskApi()).staffStatus()
     return status.value
   }
@@ -38,8 +42,14 @@ export const useStaffStore = defineStore('staff', () => {
   }
 
   /** Leaving staff mode ends the session, so the next person at the kiosk meets the PIN pad. */
-  async function signOutIfSignedIn(): Promise<void> {
-    if ((await refresh()).signedIn) await signOut()
+  function signOutIfSignedIn(): Promise<void> {
+    signingOut = (async () => {
+      const api = await kioskApi()
+      if ((await api.staffStatus()).signedIn) await api.staffSignOut()
+    })().finally(() => {
+      signingOut = null
+    })
+    return refresh().then(() => undefined)
   }
 
   return { status, refresh, signIn, setFirstPin, signOut, signOutIfSignedIn }

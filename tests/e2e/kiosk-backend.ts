@@ -15,8 +15,6 @@ import type { Settings } from '../../electron/shared/settings-schema'
 
 type Invoke = (event: unknown, ...args: unknown[]) => Promise<unknown>
 
-const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined }
-
 /**
  * Gives the page the same `window.kiosk` the Electron preload gives it, backed by the real
  * main-process handlers, the real IPC checks (sender and arguments) and real services on a
@@ -27,6 +25,13 @@ export async function installKioskBackend(
   page: Page,
   options: { print: ShellActions['print']; userData?: string },
 ) {
+  // Errors main would log (including page errors the page reports) are kept for the test.
+  const loggedErrors: string[] = []
+  const quietLog = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (...parts: unknown[]) => void loggedErrors.push(parts.map(String).join(' ')),
+  }
   const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'kiosk-user-data-'))
   const usage = createUsageStore({ dir: userData, flushIntervalMs: 50 })
   const settings = createSettingsStore({ dir: userData })
@@ -87,5 +92,5 @@ export async function installKioskBackend(
       ),
     })
   }, apiMethods)
-  return { userData, usage, settings, pin, overrides, audit, backupsDir, shellCalls }
+  return { userData, usage, settings, pin, overrides, audit, backupsDir, shellCalls, loggedErrors }
 }

@@ -263,3 +263,25 @@ test('a corrupt settings file is moved aside, the kiosk runs on defaults, and st
   await signIn(page)
   await expect(page.getByTestId('staff-problems')).toContainText('settings.json')
 })
+
+test('the on-screen keyboard types into the field staff are editing, and a real keyboard works too', async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page)
+  await kioskWithPin(page)
+  await signIn(page)
+  await page.getByTestId('staff-settings').click()
+  const name = page.getByTestId('setting-clinicName')
+  await name.fill('')
+  await name.focus()
+  const keyboard = page.getByTestId('on-screen-keyboard')
+  for (const key of ['{shift}', 'O', 'a', 'k'])
+    await keyboard.locator(`[data-skbtn="${key}"]`).click()
+  await expect(name).toHaveValue('Oak')
+  await expect(name).toBeFocused()
+  await keyboard.locator('[data-skbtn="{bksp}"]').click()
+  await expect(name).toHaveValue('Oa')
+  await page.keyboard.type('k Clinic')
+  await expect(name).toHaveValue('Oak Clinic')
+  expect(errors).toEqual([])
+})
