@@ -1,35 +1,17 @@
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { createQueue } from './atomic-file'
+import {
+  auditEntrySchema as entrySchema,
+  auditEvents,
+  type AuditEntry,
+  type AuditEvent,
+} from '../shared/audit-entry'
 
 export const auditFileName = 'audit.log'
 export const maxAuditBytes = 1024 * 1024
 
-export const auditEvents = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'locked',
-  'settings-changed',
-  'content-changed',
-  'content-restored',
-  'pin-changed',
-  'import',
-  'export',
-] as const
-export type AuditEvent = (typeof auditEvents)[number]
-
-/**
- * Detail is a short fixed phrase or a content key chosen by the caller ("en/section/what-is"),
- * never anything a visitor typed and never a PIN; the length cap stops free text creeping in.
- */
-const entrySchema = z.strictObject({
-  at: z.iso.datetime(),
-  event: z.enum(auditEvents),
-  detail: z.string().max(200).optional(),
-})
-export type AuditEntry = z.infer<typeof entrySchema>
+export { auditEvents, type AuditEntry, type AuditEvent }
 
 /**
  * Who did what in staff mode, one JSON object per line. Appending (rather than rewriting)

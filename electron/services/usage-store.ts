@@ -2,9 +2,10 @@ import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { z } from 'zod'
-import { idSchema, locales, localeSchema, type Locale } from '../shared/content-schema'
+import { idSchema, locales, localeSchema } from '../shared/content-schema'
 import { describeIssues, type Problem } from '../shared/contract'
 import type { UsageDay } from '../shared/usage-csv'
+import { addDays, dateKeyOf, daysBetween, emptyDay, isCalendarDate } from '../shared/usage-days'
 
 export const usageFileName = 'usage.json'
 
@@ -277,18 +278,6 @@ export function createUsageStore(options: UsageStoreOptions) {
 }
 export type UsageStore = ReturnType<typeof createUsageStore>
 
-function emptyDay(date: string): UsageDay {
-  return {
-    date,
-    visits: 0,
-    idleResets: 0,
-    sections: {},
-    prints: {},
-    printFailures: {},
-    languages: Object.fromEntries(locales.map((locale) => [locale, 0])) as Record<Locale, number>,
-  }
-}
-
 function addInto(target: UsageDay, source: UsageDay): void {
   target.visits += source.visits
   target.idleResets += source.idleResets
@@ -327,28 +316,4 @@ function serialize(days: Map<string, UsageDay>): string {
   return `${JSON.stringify(file, null, 2)}\n`
 }
 
-/** The local calendar date: staff think in clinic days, not UTC days. */
-export function dateKeyOf(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-// Date keys are calendar dates, so they are compared as UTC midnights: no DST hour can shift them.
-function utcMidnight(key: string): number {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d)
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000)
-}
-
-function addDays(key: string, n: number): string {
-  return new Date(utcMidnight(key) + n * 86_400_000).toISOString().slice(0, 10)
-}
-
-function isCalendarDate(key: string): boolean {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-}
+export { dateKeyOf }

@@ -1,36 +1,18 @@
 import { z } from 'zod'
 import type { Problem } from '@shared/contract'
 import { readStored, writeStored } from './browser-storage'
+import {
+  auditEntrySchema as entrySchema,
+  auditEvents,
+  type AuditEntry,
+  type AuditEvent,
+} from '@shared/audit-entry'
 
 export const auditStorageKey = 'kiosk.audit'
 /** localStorage is small and shared with content changes, so only the newest entries stay. */
 export const maxAuditEntries = 500
 
-/** The same events as the Electron audit log, so staff read one vocabulary everywhere. */
-export const auditEvents = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'locked',
-  'settings-changed',
-  'content-changed',
-  'content-restored',
-  'pin-changed',
-  'import',
-  'export',
-] as const
-export type AuditEvent = (typeof auditEvents)[number]
-
-/**
- * Detail is a short fixed phrase or a content key chosen by the caller, never anything a
- * visitor typed and never a PIN; the length cap stops free text creeping in.
- */
-const entrySchema = z.strictObject({
-  at: z.iso.datetime(),
-  event: z.enum(auditEvents),
-  detail: z.string().max(200).optional(),
-})
-export type AuditEntry = z.infer<typeof entrySchema>
+export { auditEvents, type AuditEntry, type AuditEvent }
 
 /** Who did what in staff mode, oldest first in `kiosk.audit`. */
 export function createBrowserAudit(storage: Storage, options: { now: () => number }) {

@@ -4,7 +4,7 @@ import type { Settings } from '@shared/settings-schema'
 import type { BrowserOverrides } from './browser-overrides'
 import { readSettings, settingsStorageKey } from './browser-settings'
 import { storageFullMessage, writeStored, type FieldProblem } from './browser-storage'
-import { dateKeyOf } from './browser-usage'
+import { dateKeyOf } from '@shared/usage-days'
 
 /** Local wall-clock time, as staff would look for the file, and as Electron names it. */
 function backupName(at: Date): string {

@@ -3,6 +3,7 @@ import { idSchema, locales, localeSchema, type Locale } from '@shared/content-sc
 import { usageEventSchema, type Problem } from '@shared/contract'
 import type { UsageDay } from '@shared/usage-csv'
 import { readStored, writeStored } from './browser-storage'
+import { addDays, dateKeyOf, daysBetween, emptyDay, isCalendarDate } from '@shared/usage-days'
 
 export const usageStorageKey = 'kiosk.usage'
 export const retentionDays = 400
@@ -156,41 +157,3 @@ export function createBrowserUsage(storage: Storage, options: { now: () => numbe
   }
 }
 export type BrowserUsage = ReturnType<typeof createBrowserUsage>
-
-function emptyDay(date: string): UsageDay {
-  return {
-    date,
-    visits: 0,
-    idleResets: 0,
-    sections: {},
-    prints: {},
-    printFailures: {},
-    languages: Object.fromEntries(locales.map((locale) => [locale, 0])) as Record<Locale, number>,
-  }
-}
-
-/** The local calendar date: staff think in clinic days, not UTC days. */
-export function dateKeyOf(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-// Date keys are calendar dates, so they are compared as UTC midnights: no DST hour can shift them.
-function utcMidnight(key: string): number {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d)
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000)
-}
-
-function addDays(key: string, n: number): string {
-  return new Date(utcMidnight(key) + n * 86_400_000).toISOString().slice(0, 10)
-}
-
-function isCalendarDate(key: string): boolean {
-  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-}

@@ -1,0 +1,45 @@
+import { locales, type Locale } from './content-schema'
+import type { UsageDay } from './usage-csv'
+
+/**
+ * Calendar-day helpers shared by the Electron usage store and the browser one, so both count
+ * the same days the same way.
+ */
+
+export function emptyDay(date: string): UsageDay {
+  return {
+    date,
+    visits: 0,
+    idleResets: 0,
+    sections: {},
+    prints: {},
+    printFailures: {},
+    languages: Object.fromEntries(locales.map((locale) => [locale, 0])) as Record<Locale, number>,
+  }
+}
+
+/** The local calendar date: staff think in clinic days, not UTC days. */
+export function dateKeyOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+// Date keys are calendar dates, so they are compared as UTC midnights: no DST hour can shift them.
+function utcMidnight(key: string): number {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d)
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000)
+}
+
+export function addDays(key: string, n: number): string {
+  return new Date(utcMidnight(key) + n * 86_400_000).toISOString().slice(0, 10)
+}
+
+export function isCalendarDate(key: string): boolean {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
