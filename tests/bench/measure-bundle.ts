@@ -1,0 +1,134 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chunkComposition, type ModuleGroup } from './bundle-composition'
+import { bytesToKB, ratio } from './stats'
+
+export interface SizedFile {
+  file: string
+  kind: 'script' | 'stylesheet' | 'modulepreload' | 'other'
+  rawBytes: number
+  gzipBytes: number
+  rawKB: number
+  gzipKB: number
+}
+
+export interface BundleSide {
+  /** What index.html itself asks for: script, stylesheet and modulepreload tags. */
+  startup: SizedFile[]
+  startupJsGzipKB: number
+  startupCssGzipKB: number
+  totalFiles: number
+  totalRawKB: number
+  totalGzipKB: number
+}
+
+export interface BundleResult {
+  app: BundleSide
+  floor: BundleSide
+  startupJsRatio: number | null
+  /** JS the app fetched before its start screen was ready (index.html's and dynamic imports). */
+  appJsLoadedBeforeReady: { files: SizedFile[]; gzipKB: number } | null
+  largestAppChunks: (SizedFile & { modules: ModuleGroup[] })[]
+}
+
+const gzipSize = (data: Buffer): number => gzipSync(data, { level: 9 }).length
+const gzipKBOf = (files: SizedFile[]): number =>
+  bytesToKB(files.reduce((sum, f) => sum + f.gzipBytes, 0))
+
+function sized(root: string, file: string, kind: SizedFile['kind']): SizedFile {
+  const data = readFileSync(join(root, file))
+  const gzipBytes = gzipSize(data)
+  return {
+    file,
+    kind,
+    rawBytes: data.length,
+    gzipBytes,
+    rawKB: bytesToKB(data.length),
+    gzipKB: bytesToKB(gzipBytes),
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? listFiles(path) : [path]
+  })
+}
+
+/** Resources index.html loads at start-up, by kind, as paths relative to the root. */
+export function startupResources(html: string): { file: string; kind: SizedFile['kind'] }[] {
+  const found: { file: string; kind: SizedFile['kind'] }[] = []
+  for (const tag of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attributes = new Map(
+      [...(tag[2] ?? '').matchAll(/([\w-]+)\s*=\s*["']([^"']*)["']/g)].map((m) => [
+        (m[1] ?? '').toLowerCase(),
+        m[2] ?? '',
+      ]),
+    )
+    const rel = attributes.get('rel')?.toLowerCase()
+    const kind =
+      tag[1]?.toLowerCase() === 'script'
+        ? 'script'
+        : rel === 'stylesheet'
+          ? 'stylesheet'
+          : rel === 'modulepreload'
+            ? 'modulepreload'
+            : null
+    const url = kind === 'script' ? attributes.get('src') : attributes.get('href')
+    if (!kind || !url || /^(data:|https?:)/.test(url)) continue
+    found.push({ file: url.replace(/^\.?\//, ''), kind })
+  }
+  return found
+}
+
+function measureSide(root: string): BundleSide {
+  const startup = startupResources(readFileSync(join(root, 'index.html'), 'utf8')).map((r) =>
+    sized(root, r.file, r.kind),
+  )
+  const all = listFiles(root).map((path) => readFileSync(path))
+  return {
+    startup,
+    startupJsGzipKB: gzipKBOf(startup.filter((f) => f.kind !== 'stylesheet')),
+    startupCssGzipKB: gzipKBOf(startup.filter((f) => f.kind === 'stylesheet')),
+    totalFiles: all.length,
+    totalRawKB: bytesToKB(all.reduce((s, data) => s + data.length, 0)),
+    totalGzipKB: bytesToKB(all.reduce((s, data) => s + gzipSize(data), 0)),
+  }
+}
+
+/** Start-up JS and CSS from index.html, gzip level 9, and the size of the whole build. */
+export function measureBundle(
+  dirs: { app: string; floor: string },
+  appLoadedBeforeReady: string[] | null,
+): BundleResult {
+  const app = measureSide(dirs.app)
+  const floor = measureSide(dirs.floor)
+  const loadedJs = appLoadedBeforeReady
+    ?.map((path) => path.replace(/^\//, ''))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => sized(dirs.app, file, 'script'))
+  const chunks = listFiles(dirs.app)
+    .filter((path) => path.endsWith('.js'))
+    .map((path) => {
+      const file = relative(dirs.app, path)
+      return {
+        ...sized(dirs.app, file, 'other'),
+        modules: chunkComposition(readFileSync(path, 'utf8')).slice(0, 8),
+      }
+    })
+    .sort((a, b) => b.gzipKB - a.gzipKB)
+    .slice(0, 6)
+  return {
+    app,
+    floor,
+    startupJsRatio: ratio(app.startupJsGzipKB, floor.startupJsGzipKB),
+    appJsLoadedBeforeReady: loadedJs
+      ? {
+          files: loadedJs,
+          gzipKB: gzipKBOf(loadedJs),
+        }
+      : null,
+    largestAppChunks: chunks,
+  }
+}

@@ -1,0 +1,164 @@
+import type { Browser } from '@playwright/test'
+import { openPage } from './browser'
+import {
+  profileMainThread,
+  type MainThreadProfile,
+  type ModuleResolver,
+} from './profile-main-thread'
+import { readyProbe, type BenchWindow } from './probes'
+import { median, ratio, round } from './stats'
+
+export interface ColdStartRun {
+  /** First contentful paint, ms from navigation start; null if the browser reported none. */
+  fcpMs: number | null
+  /** The touch-to-start control is in the document, enabled and rendered. */
+  readyMs: number
+}
+
+export interface ColdStartSide {
+  runs: ColdStartRun[]
+  fcpMedianMs: number | null
+  readyMedianMs: number
+}
+
+export interface ColdStartResult {
+  runsPerSide: number
+  app: ColdStartSide
+  floor: ColdStartSide
+  fcpRatio: number | null
+  readyRatio: number | null
+  /** Scripts and stylesheets (paths in the build) the app had fetched when it was ready. */
+  appResourcesBeforeReady: string[]
+  /** Median of each milestone over the app's runs: where the wait before the start is. */
+  appPhasesMedian: StartPhases
+  /** One more, traced, app start (not timed): where the main thread's time goes. */
+  appProfile: MainThreadProfile | null
+}
+
+/** Milestones of one app start, ms from navigation start. */
+export interface StartPhases {
+  firstScriptLoadedMs: number
+  domContentLoadedMs: number
+  lastScriptLoadedMs: number
+  readyMs: number
+}
+
+interface RunDetail extends ColdStartRun {
+  resourcesBeforeReady: string[]
+  phases: StartPhases
+}
+
+async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
+  const { page, close } = await openPage(browser, { disableCache: true })
+  try {
+    await page.addInitScript(readyProbe)
+    await page.goto(url, { waitUntil: 'load' })
+    await page.waitForFunction(() => (window as BenchWindow).__benchReadyAt !== undefined)
+    await page
+      .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, {
+        timeout: 5_000,
+      })
+      .catch(() => undefined)
+    const detail = await page.evaluate(() => {
+      const readyMs = (window as BenchWindow).__benchReadyAt ?? Number.NaN
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]
+      const base = new URL('.', window.location.href).href
+      const resources = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= readyMs && entry.name.startsWith(base))
+        .map((entry) => entry.name.slice(base.length).split(/[?#]/)[0] ?? '')
+        .filter((path) => /\.(js|css)$/.test(path))
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime <= readyMs && /\.js($|\?)/.test(entry.name))
+        .map((entry) => (entry as PerformanceResourceTiming).responseEnd)
+      const navigation = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined
+      const phases = {
+        firstScriptLoadedMs: scripts.length ? Math.min(...scripts) : 0,
+        domContentLoadedMs: navigation?.domContentLoadedEventStart ?? 0,
+        lastScriptLoadedMs: scripts.length ? Math.max(...scripts) : 0,
+        readyMs,
+      }
+      return {
+        readyMs,
+        fcpMs: fcp ? fcp.startTime : null,
+        resourcesBeforeReady: resources,
+        phases,
+      }
+    })
+    // Interactive means a tap works: the start control must lead on.
+    const before = await page.evaluate(() => window.location.href)
+    await page.getByTestId('touch-to-start').click()
+    await page.waitForFunction((start) => window.location.href !== start, before, {
+      timeout: 5_000,
+    })
+    return detail
+  } finally {
+    await close()
+  }
+}
+
+async function profiledRun(browser: Browser, url: string, resolve: ModuleResolver) {
+  const { page, close } = await openPage(browser, { disableCache: true })
+  try {
+    await page.addInitScript(readyProbe)
+    return await profileMainThread(browser, new URL(url).origin, resolve, async () => {
+      await page.goto(url)
+      await page.waitForFunction(() => (window as BenchWindow).__benchReadyAt !== undefined)
+    })
+  } finally {
+    await close()
+  }
+}
+
+function summarise(runs: ColdStartRun[]): ColdStartSide {
+  const fcps = runs.map((run) => run.fcpMs).filter((fcp): fcp is number => fcp !== null)
+  return {
+    runs: runs.map((run) => ({
+      fcpMs: run.fcpMs === null ? null : round(run.fcpMs),
+      readyMs: round(run.readyMs),
+    })),
+    fcpMedianMs: fcps.length ? round(median(fcps)) : null,
+    readyMedianMs: round(median(runs.map((run) => run.readyMs))),
+  }
+}
+
+/**
+ * Cold start of the app and of the floor, alternating one run of each so that both see the
+ * same machine load; each run is a fresh context with the HTTP cache disabled. One warm-up
+ * run of each (the browser's first navigations are slower) is not counted.
+ */
+export async function measureColdStart(
+  browser: Browser,
+  urls: { app: string; floor: string },
+  resolve: ModuleResolver,
+  runs = 11,
+): Promise<ColdStartResult> {
+  await coldRun(browser, urls.app)
+  await coldRun(browser, urls.floor)
+  const app: RunDetail[] = []
+  const floor: RunDetail[] = []
+  for (let i = 0; i < runs; i += 1) {
+    app.push(await coldRun(browser, urls.app))
+    floor.push(await coldRun(browser, urls.floor))
+  }
+  const appProfile = await profiledRun(browser, urls.app, resolve).catch(() => null)
+  const appSide = summarise(app)
+  const floorSide = summarise(floor)
+  return {
+    runsPerSide: runs,
+    app: appSide,
+    floor: floorSide,
+    fcpRatio: ratio(appSide.fcpMedianMs, floorSide.fcpMedianMs),
+    readyRatio: ratio(appSide.readyMedianMs, floorSide.readyMedianMs),
+    appResourcesBeforeReady: [...new Set(app.flatMap((run) => run.resourcesBeforeReady))],
+    appPhasesMedian: {
+      firstScriptLoadedMs: round(median(app.map((run) => run.phases.firstScriptLoadedMs))),
+      domContentLoadedMs: round(median(app.map((run) => run.phases.domContentLoadedMs))),
+      lastScriptLoadedMs: round(median(app.map((run) => run.phases.lastScriptLoadedMs))),
+      readyMs: round(median(app.map((run) => run.phases.readyMs))),
+    },
+    appProfile,
+  }
+}
