@@ -1,53 +1,30 @@
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
-import { z } from 'zod'
-import { idSchema, locales, localeSchema } from '../shared/content-schema'
+import { locales, localeSchema } from '../shared/content-schema'
 import { describeIssues, type Problem } from '../shared/contract'
 import type { UsageDay } from '../shared/usage-csv'
-import { addDays, dateKeyOf, daysBetween, emptyDay, isCalendarDate } from '../shared/usage-days'
+import {
+  addDays,
+  dateKeyOf,
+  daysBetween,
+  emptyDay,
+  usageFileSchema,
+  usageIdSchema,
+  type UsageFile,
+} from '../shared/usage-days'
 
 export const usageFileName = 'usage.json'
 
-/** Ids end up as keys in a file staff export, so they are capped as well as slug-shaped. */
-const maxIdLength = 64
 /**
  * A section open for longer than an hour is a stuck page or a clock jump, not reading (the
  * idle reset is at most 15 minutes), and would skew the averages staff look at.
  */
 const maxViewSeconds = 60 * 60
 
-const count = z.number().int().nonnegative()
-const usageId = idSchema.max(maxIdLength)
-const printKey = z
-  .string()
-  .regex(
-    new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`),
-    'use "<sheet id>/<language>"',
-  )
-  .max(maxIdLength + 3)
-const dateKey = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a YYYY-MM-DD date')
-  .refine(isCalendarDate, 'not a real date')
+const usageId = usageIdSchema
 
-const storedDaySchema = z.strictObject({
-  visits: count.default(0),
-  idleResets: count.default(0),
-  sections: z.record(usageId, z.strictObject({ views: count, seconds: count })).default({}),
-  prints: z.record(printKey, count).default({}),
-  printFailures: z.record(usageId, count).default({}),
-  languages: z
-    .strictObject({ en: count.default(0), es: count.default(0) })
-    .default({ en: 0, es: 0 }),
-}) satisfies z.ZodType<Omit<UsageDay, 'date'>>
-
-/** usage.json: the days, keyed by local date. Nothing finer than a day is ever stored. */
-export const usageFileSchema = z.strictObject({
-  version: z.literal(1),
-  days: z.record(dateKey, storedDaySchema),
-})
-export type UsageFile = z.infer<typeof usageFileSchema>
+export { usageFileSchema, type UsageFile }
 
 export interface UsageStoreOptions {
   /** The folder usage.json lives in: the app's user-data folder. */

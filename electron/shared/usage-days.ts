@@ -1,4 +1,5 @@
-import { locales, type Locale } from './content-schema'
+import { z } from 'zod'
+import { idSchema, locales, type Locale } from './content-schema'
 import type { UsageDay } from './usage-csv'
 
 /**
@@ -43,3 +44,41 @@ export function isCalendarDate(key: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
+
+/** Ids end up as keys staff export, so they are capped as well as slug-shaped. */
+export const maxUsageIdLength = 64
+export const usageIdSchema = idSchema.max(maxUsageIdLength)
+
+const count = z.number().int().nonnegative()
+const printKey = z
+  .string()
+  .regex(
+    new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`),
+    'use "<sheet id>/<language>"',
+  )
+  .max(maxUsageIdLength + 3)
+const dateKey = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a YYYY-MM-DD date')
+  .refine(isCalendarDate, 'not a real date')
+
+const storedDaySchema = z.strictObject({
+  visits: count.default(0),
+  idleResets: count.default(0),
+  sections: z.record(usageIdSchema, z.strictObject({ views: count, seconds: count })).default({}),
+  prints: z.record(printKey, count).default({}),
+  printFailures: z.record(usageIdSchema, count).default({}),
+  languages: z
+    .strictObject({ en: count.default(0), es: count.default(0) })
+    .default({ en: 0, es: 0 }),
+}) satisfies z.ZodType<Omit<UsageDay, 'date'>>
+
+/**
+ * The stored counts, the same shape in usage.json and in the browser's storage: the days,
+ * keyed by local date. Nothing finer than a day is ever stored.
+ */
+export const usageFileSchema = z.strictObject({
+  version: z.literal(1),
+  days: z.record(dateKey, storedDaySchema),
+})
+export type UsageFile = z.infer<typeof usageFileSchema>

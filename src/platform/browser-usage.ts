@@ -1,44 +1,20 @@
-import { z } from 'zod'
-import { idSchema, locales, localeSchema, type Locale } from '@shared/content-schema'
+import { localeSchema, type Locale } from '@shared/content-schema'
 import { usageEventSchema, type Problem } from '@shared/contract'
 import type { UsageDay } from '@shared/usage-csv'
 import { readStored, writeStored } from './browser-storage'
-import { addDays, dateKeyOf, daysBetween, emptyDay, isCalendarDate } from '@shared/usage-days'
+import {
+  addDays,
+  dateKeyOf,
+  daysBetween,
+  emptyDay,
+  usageFileSchema,
+  usageIdSchema,
+} from '@shared/usage-days'
 
 export const usageStorageKey = 'kiosk.usage'
 export const retentionDays = 400
 
-/** Ids end up as keys staff export, so they are capped as well as slug-shaped. */
-const maxIdLength = 64
-const count = z.number().int().nonnegative()
-const usageId = idSchema.max(maxIdLength)
-const printKey = z
-  .string()
-  .regex(new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`))
-  .max(maxIdLength + 3)
-
-// The same shape as the Electron usage.json, so the two stay easy to compare.
-const storedDaySchema = z.strictObject({
-  visits: count.default(0),
-  idleResets: count.default(0),
-  sections: z.record(usageId, z.strictObject({ views: count, seconds: count })).default({}),
-  prints: z.record(printKey, count).default({}),
-  printFailures: z.record(usageId, count).default({}),
-  languages: z
-    .strictObject({ en: count.default(0), es: count.default(0) })
-    .default({ en: 0, es: 0 }),
-}) satisfies z.ZodType<Omit<UsageDay, 'date'>>
-
-const usageSchema = z.strictObject({
-  version: z.literal(1),
-  days: z.record(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine(isCalendarDate, 'not a real date'),
-    storedDaySchema,
-  ),
-})
+const usageId = usageIdSchema
 
 /**
  * Anonymous daily usage counts, as the Electron usage store keeps them: only dates, counts
@@ -53,7 +29,7 @@ export function createBrowserUsage(storage: Storage, options: { now: () => numbe
   function load(): Map<string, UsageDay> {
     if (days) return days
     days = new Map()
-    const read = readStored(storage, usageStorageKey, usageSchema)
+    const read = readStored(storage, usageStorageKey, usageFileSchema)
     if (read.ok) {
       for (const [date, stored] of Object.entries(read.value.days))
         days.set(date, { date, ...stored })
