@@ -234,7 +234,9 @@ test('after a few visits and a print, the staff usage screen shows those counts'
   await expect(page.getByTestId('print-collect')).toBeVisible()
   await backend.usage.flush()
 
+  // A fresh page, so staff mode opens in English whatever the last visitor chose.
   await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Take-home sheets' })).toBeVisible()
   await signIn(page)
   await page.getByTestId('staff-usage').click()
   await expect(page.getByTestId('usage-visits')).toHaveText('3 visits')
