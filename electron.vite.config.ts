@@ -2,9 +2,13 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { devContentSecurityPolicy } from './scripts/dev-csp'
+import { prerenderStartScreen } from './scripts/prerender-start-screen'
 import pkg from './package.json'
 
 const shared = resolve(import.meta.dirname, 'electron/shared')
+const rendererRoot = resolve(import.meta.dirname, 'src')
+const rendererAlias = { '@': rendererRoot, '@shared': shared }
+const rendererDefine = { __APP_VERSION__: JSON.stringify(pkg.version) }
 
 export default defineConfig({
   main: {
@@ -26,12 +30,16 @@ export default defineConfig({
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'src'),
+    root: rendererRoot,
     base: './',
     publicDir: resolve(import.meta.dirname, 'src/public'),
-    resolve: { alias: { '@': resolve(import.meta.dirname, 'src'), '@shared': shared } },
-    plugins: [vue(), devContentSecurityPolicy()],
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    resolve: { alias: rendererAlias },
+    plugins: [
+      vue(),
+      devContentSecurityPolicy(),
+      prerenderStartScreen({ root: rendererRoot, alias: rendererAlias, define: rendererDefine }),
+    ],
+    define: rendererDefine,
     build: {
       // electron-vite leaves the renderer unminified by default; minified it starts faster.
       minify: true,

@@ -1,4 +1,10 @@
-import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  type Router,
+  type RouterHistory,
+  type RouteRecordRaw,
+} from 'vue-router'
 import StartView from './views/StartView.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -79,9 +85,12 @@ export function sealVisitHistory(router: Router): void {
   visitEntries.set(router, new Set(position === undefined ? [] : [position]))
 }
 
-/** Hash history, so the same build works from file:// in Electron and from any web server. */
-export function createKioskRouter() {
-  const router = createRouter({ history: createWebHashHistory(), routes })
+/**
+ * Hash history by default, so the same build works from file:// in Electron and from any web
+ * server; the build-time render of the start screen passes memory history.
+ */
+export function createKioskRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
   // Staff screens need a signed-in session; main refuses staff calls without one anyway,
   // so this only keeps anyone from seeing an empty staff screen by typing its address.
   router.beforeEach(async (to) => {
@@ -90,16 +99,19 @@ export function createKioskRouter() {
     const status = await useStaffStore().refresh()
     if (!status.signedIn) return { name: 'admin', replace: true }
   })
+  // Until the first visit ends there is nothing to seal, and no browser history to read.
   router.beforeEach(() => {
     const allowed = visitEntries.get(router)
+    if (!allowed) return
     const position = historyPosition()
-    if (allowed && position !== undefined && !allowed.has(position)) return false
+    if (position !== undefined && !allowed.has(position)) return false
   })
   router.afterEach((_to, _from, failure) => {
+    const allowed = visitEntries.get(router)
     // A refused navigation has already moved the browser's entry; it must not become allowed.
-    if (failure) return
+    if (failure || !allowed) return
     const position = historyPosition()
-    if (position !== undefined) visitEntries.get(router)?.add(position)
+    if (position !== undefined) allowed.add(position)
   })
   return router
 }

@@ -18,7 +18,8 @@ import {
   type SignInResult,
 } from '../shared/contract'
 import { overrideKey, parseOverrideKey, type OverrideKind } from '../shared/merge-overrides'
-import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema'
+import { defaultSettings } from '../shared/settings-defaults'
+import { settingsSchema, type Settings } from '../shared/settings-schema'
 import type { Handlers } from './ipc'
 import type { Logger } from './logger'
 import { createStaffSession } from './staff-session'

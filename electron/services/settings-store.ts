@@ -1,7 +1,8 @@
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describeIssues, type Problem } from '../shared/contract'
-import { defaultSettings, settingsSchema, type Settings } from '../shared/settings-schema'
+import { defaultSettings } from '../shared/settings-defaults'
+import { settingsSchema, type Settings } from '../shared/settings-schema'
 import { writeFileAtomic } from './atomic-file'
 
 export const settingsFileName = 'settings.json'

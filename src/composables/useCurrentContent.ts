@@ -16,7 +16,8 @@ export function useCurrentContent() {
     () => visit.locale,
     (next) => {
       locale.value = next
-      document.documentElement.lang = next
+      // Rendered at build time too (the start screen), where there is no document.
+      if (!import.meta.env.SSR) document.documentElement.lang = next
       if (!content.byLocale[next]) void content.load(next)
     },
     { immediate: true },

@@ -13,6 +13,8 @@ export function usePresentation() {
   const orientation = computed(() => (portrait.value ? 'portrait' : 'landscape'))
 
   watchEffect(() => {
+    // The start screen is also rendered at build time, where there is no document.
+    if (import.meta.env.SSR) return
     const root = document.documentElement
     root.dataset['textSize'] = textSize.value
     root.dataset['orientation'] = orientation.value

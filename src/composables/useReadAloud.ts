@@ -39,7 +39,8 @@ export function useReadAloud(lang: Ref<string>) {
   }
 
   onBeforeUnmount(() => {
-    stop()
+    // Only when this page is reading: cancel() takes milliseconds on every screen change.
+    if (speaking.value) stop()
     synth?.removeEventListener('voiceschanged', refresh)
   })
 

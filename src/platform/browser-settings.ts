@@ -1,5 +1,6 @@
 import type { Problem } from '@shared/contract'
-import { defaultSettings, settingsSchema, type Settings } from '@shared/settings-schema'
+import { defaultSettings } from '@shared/settings-defaults'
+import { settingsSchema, type Settings } from '@shared/settings-schema'
 import { readStored } from './browser-storage'
 
 export const settingsStorageKey = 'kiosk.settings'

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { defaultSettings, type Settings } from '@shared/settings-schema'
+import { defaultSettings } from '@shared/settings-defaults'
+import type { Settings } from '@shared/settings-schema'
 import { kioskApi } from '@/platform'
 
 export const useSettingsStore = defineStore('settings', () => {

@@ -6,7 +6,7 @@ import { bytesToKB, ratio } from './stats'
 
 export interface SizedFile {
   file: string
-  kind: 'script' | 'stylesheet' | 'modulepreload' | 'other'
+  kind: 'script' | 'stylesheet' | 'modulepreload' | 'import' | 'other'
   rawBytes: number
   gzipBytes: number
   rawKB: number
@@ -14,7 +14,10 @@ export interface SizedFile {
 }
 
 export interface BundleSide {
-  /** What index.html itself asks for: script, stylesheet and modulepreload tags. */
+  /**
+   * What the app loads before it runs: index.html's script, stylesheet and modulepreload tags,
+   * the entry's `import()` of the app and its stylesheets, and every static import of those.
+   */
   startup: SizedFile[]
   startupJsGzipKB: number
   startupCssGzipKB: number
@@ -27,8 +30,8 @@ export interface BundleResult {
   app: BundleSide
   floor: BundleSide
   startupJsRatio: number | null
-  /** JS the app fetched before its start screen was ready (index.html's and dynamic imports). */
-  appJsLoadedBeforeReady: { files: SizedFile[]; gzipKB: number } | null
+  /** JS the app fetched before it was running (index.html's and dynamic imports). */
+  appJsLoadedBeforeRunning: { files: SizedFile[]; gzipKB: number } | null
   largestAppChunks: (SizedFile & { modules: ModuleGroup[] })[]
 }
 
@@ -82,8 +85,50 @@ export function startupResources(html: string): { file: string; kind: SizedFile[
   return found
 }
 
+const staticImport = /\bimport\s*(?:[\w$*{}\s,]+from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g
+const dynamicImport = /\bimport\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g
+/** Vite's list of what a chunk's dynamic imports preload, CSS included. */
+const preloadList = /__vite__mapDeps=[^[]*\[([^\]]*)\]/
+
+const found = (code: string, pattern: RegExp): string[] =>
+  [...code.matchAll(pattern)].map((m) => m[1] ?? '')
+
+/**
+ * Everything the app loads before it can run, not only what index.html names: index.html's
+ * scripts, what they import, and the app's `boot` chunk with its stylesheets (src/main.ts
+ * imports it at once; other `import()` calls load screens on demand), followed through
+ * static imports to the end.
+ */
+export function startupClosure(
+  root: string,
+  fromHtml: { file: string; kind: SizedFile['kind'] }[],
+): { file: string; kind: SizedFile['kind'] }[] {
+  const seen = new Map(fromHtml.map((r) => [r.file, r.kind]))
+  const dirOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1)
+  const queue = fromHtml.filter((r) => r.file.endsWith('.js')).map((r) => r.file)
+  const add = (file: string, kind: SizedFile['kind']) => {
+    if (seen.has(file)) return
+    seen.set(file, kind)
+    if (file.endsWith('.js')) queue.push(file)
+  }
+  for (const entry of fromHtml.filter((r) => r.kind === 'script')) {
+    const code = readFileSync(join(root, entry.file), 'utf8')
+    const boot = found(code, dynamicImport).filter((target) => /^\.\/boot-[\w-]+\.js$/.test(target))
+    for (const target of boot) add(dirOf(entry.file) + target.slice(2), 'import')
+    const preloads = boot.length ? (preloadList.exec(code)?.[1] ?? '') : ''
+    for (const css of preloads.match(/[^"'`,]+\.css/g) ?? [])
+      add(dirOf(entry.file) + css.replace(/^\.\//, ''), 'stylesheet')
+  }
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    const code = readFileSync(join(root, file), 'utf8')
+    for (const target of found(code, staticImport)) add(dirOf(file) + target.slice(2), 'import')
+  }
+  return [...seen].map(([file, kind]) => ({ file, kind }))
+}
+
 function measureSide(root: string): BundleSide {
-  const startup = startupResources(readFileSync(join(root, 'index.html'), 'utf8')).map((r) =>
+  const html = readFileSync(join(root, 'index.html'), 'utf8')
+  const startup = startupClosure(root, startupResources(html)).map((r) =>
     sized(root, r.file, r.kind),
   )
   const all = listFiles(root).map((path) => readFileSync(path))
@@ -100,11 +145,11 @@ function measureSide(root: string): BundleSide {
 /** Start-up JS and CSS from index.html, gzip level 9, and the size of the whole build. */
 export function measureBundle(
   dirs: { app: string; floor: string },
-  appLoadedBeforeReady: string[] | null,
+  appLoadedBeforeRunning: string[] | null,
 ): BundleResult {
   const app = measureSide(dirs.app)
   const floor = measureSide(dirs.floor)
-  const loadedJs = appLoadedBeforeReady
+  const loadedJs = appLoadedBeforeRunning
     ?.map((path) => path.replace(/^\//, ''))
     .filter((file) => file.endsWith('.js'))
     .map((file) => sized(dirs.app, file, 'script'))
@@ -123,7 +168,7 @@ export function measureBundle(
     app,
     floor,
     startupJsRatio: ratio(app.startupJsGzipKB, floor.startupJsGzipKB),
-    appJsLoadedBeforeReady: loadedJs
+    appJsLoadedBeforeRunning: loadedJs
       ? {
           files: loadedJs,
           gzipKB: gzipKBOf(loadedJs),

@@ -11,14 +11,17 @@ import { median, ratio, round } from './stats'
 export interface ColdStartRun {
   /** First contentful paint, ms from navigation start; null if the browser reported none. */
   fcpMs: number | null
-  /** The touch-to-start control is in the document, enabled and rendered. */
+  /** The touch-to-start control is in the document, enabled and rendered: it takes taps. */
   readyMs: number
+  /** The app is running (mounted), so a tap acts at once; for a static page, when ready. */
+  runningMs: number
 }
 
 export interface ColdStartSide {
   runs: ColdStartRun[]
   fcpMedianMs: number | null
   readyMedianMs: number
+  runningMedianMs: number
 }
 
 export interface ColdStartResult {
@@ -27,8 +30,12 @@ export interface ColdStartResult {
   floor: ColdStartSide
   fcpRatio: number | null
   readyRatio: number | null
-  /** Scripts and stylesheets (paths in the build) the app had fetched when it was ready. */
-  appResourcesBeforeReady: string[]
+  /** The app running, against the floor being ready. */
+  runningRatio: number | null
+  /** App runs whose first tap landed before the app was running, and still led on. */
+  appTapsBeforeRunning: number
+  /** Scripts and stylesheets (paths in the build) the app had fetched when it was running. */
+  appResourcesBeforeRunning: string[]
   /** Median of each milestone over the app's runs: where the wait before the start is. */
   appPhasesMedian: StartPhases
   /** One more, traced, app start (not timed): where the main thread's time goes. */
@@ -41,10 +48,12 @@ export interface StartPhases {
   domContentLoadedMs: number
   lastScriptLoadedMs: number
   readyMs: number
+  runningMs: number
 }
 
 interface RunDetail extends ColdStartRun {
-  resourcesBeforeReady: string[]
+  tappedBeforeRunning: boolean
+  resourcesBeforeRunning: string[]
   phases: StartPhases
 }
 
@@ -54,6 +63,14 @@ async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
     await page.addInitScript(readyProbe)
     await page.goto(url, { waitUntil: 'load' })
     await page.waitForFunction(() => (window as BenchWindow).__benchReadyAt !== undefined)
+    // Interactive means a tap works: tapped as soon as it shows, the start control must lead
+    // on, even if the app is not running yet.
+    const before = await page.evaluate(() => window.location.href)
+    await page.getByTestId('touch-to-start').click()
+    await page.waitForFunction(() => {
+      const w = window as BenchWindow
+      return w.__benchRunningAt !== undefined || !document.getElementById('app')
+    })
     await page
       .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, {
         timeout: 5_000,
@@ -61,16 +78,17 @@ async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
       .catch(() => undefined)
     const detail = await page.evaluate(() => {
       const readyMs = (window as BenchWindow).__benchReadyAt ?? Number.NaN
+      const runningMs = (window as BenchWindow).__benchRunningAt ?? readyMs
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]
       const base = new URL('.', window.location.href).href
       const resources = performance
         .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= readyMs && entry.name.startsWith(base))
+        .filter((entry) => entry.startTime <= runningMs && entry.name.startsWith(base))
         .map((entry) => entry.name.slice(base.length).split(/[?#]/)[0] ?? '')
         .filter((path) => /\.(js|css)$/.test(path))
       const scripts = performance
         .getEntriesByType('resource')
-        .filter((entry) => entry.startTime <= readyMs && /\.js($|\?)/.test(entry.name))
+        .filter((entry) => entry.startTime <= runningMs && /\.js($|\?)/.test(entry.name))
         .map((entry) => (entry as PerformanceResourceTiming).responseEnd)
       const navigation = performance.getEntriesByType('navigation')[0] as
         PerformanceNavigationTiming | undefined
@@ -79,21 +97,24 @@ async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
         domContentLoadedMs: navigation?.domContentLoadedEventStart ?? 0,
         lastScriptLoadedMs: scripts.length ? Math.max(...scripts) : 0,
         readyMs,
+        runningMs,
       }
       return {
         readyMs,
+        runningMs,
         fcpMs: fcp ? fcp.startTime : null,
-        resourcesBeforeReady: resources,
+        resourcesBeforeRunning: resources,
         phases,
       }
     })
-    // Interactive means a tap works: the start control must lead on.
-    const before = await page.evaluate(() => window.location.href)
-    await page.getByTestId('touch-to-start').click()
     await page.waitForFunction((start) => window.location.href !== start, before, {
       timeout: 5_000,
     })
-    return detail
+    const tappedBeforeRunning = await page.evaluate(() => {
+      const w = window as BenchWindow
+      return (w.__benchFirstClickAt ?? Infinity) < (w.__benchRunningSeenAt ?? -Infinity)
+    })
+    return { ...detail, tappedBeforeRunning }
   } finally {
     await close()
   }
@@ -105,7 +126,7 @@ async function profiledRun(browser: Browser, url: string, resolve: ModuleResolve
     await page.addInitScript(readyProbe)
     return await profileMainThread(browser, new URL(url).origin, resolve, async () => {
       await page.goto(url)
-      await page.waitForFunction(() => (window as BenchWindow).__benchReadyAt !== undefined)
+      await page.waitForFunction(() => (window as BenchWindow).__benchRunningAt !== undefined)
     })
   } finally {
     await close()
@@ -118,9 +139,11 @@ function summarise(runs: ColdStartRun[]): ColdStartSide {
     runs: runs.map((run) => ({
       fcpMs: run.fcpMs === null ? null : round(run.fcpMs),
       readyMs: round(run.readyMs),
+      runningMs: round(run.runningMs),
     })),
     fcpMedianMs: fcps.length ? round(median(fcps)) : null,
     readyMedianMs: round(median(runs.map((run) => run.readyMs))),
+    runningMedianMs: round(median(runs.map((run) => run.runningMs))),
   }
 }
 
@@ -152,12 +175,15 @@ export async function measureColdStart(
     floor: floorSide,
     fcpRatio: ratio(appSide.fcpMedianMs, floorSide.fcpMedianMs),
     readyRatio: ratio(appSide.readyMedianMs, floorSide.readyMedianMs),
-    appResourcesBeforeReady: [...new Set(app.flatMap((run) => run.resourcesBeforeReady))],
+    runningRatio: ratio(appSide.runningMedianMs, floorSide.readyMedianMs),
+    appTapsBeforeRunning: app.filter((run) => run.tappedBeforeRunning).length,
+    appResourcesBeforeRunning: [...new Set(app.flatMap((run) => run.resourcesBeforeRunning))],
     appPhasesMedian: {
       firstScriptLoadedMs: round(median(app.map((run) => run.phases.firstScriptLoadedMs))),
       domContentLoadedMs: round(median(app.map((run) => run.phases.domContentLoadedMs))),
       lastScriptLoadedMs: round(median(app.map((run) => run.phases.lastScriptLoadedMs))),
       readyMs: round(median(app.map((run) => run.phases.readyMs))),
+      runningMs: round(median(app.map((run) => run.phases.runningMs))),
     },
     appProfile,
   }

@@ -3,6 +3,11 @@ import { pageFunction } from './browser'
 /** What the probes leave on `window` for the bench to read. */
 export interface BenchWindow {
   __benchReadyAt?: number
+  __benchReadySeen?: boolean
+  __benchRunningAt?: number
+  __benchRunningSeen?: boolean
+  __benchRunningSeenAt?: number
+  __benchFirstClickAt?: number
   __benchEvents?: EventTimingRecord[]
   /** Set before a tap: the selector that shows its screen has come, and the tap's index. */
   __benchExpect?: { selector: string; tap: number }
@@ -28,17 +33,36 @@ export interface EventTimingRecord {
 }
 
 /**
- * Init script: notes (performance.now(), i.e. ms since navigation start) the moment the
- * start screen's "touch to start" control is in the document, enabled and rendered.
+ * Init script: notes (performance.now(), i.e. ms since navigation start) two moments, each at
+ * the first frame after it: the start screen's "touch to start" control is in the document,
+ * enabled and rendered (it takes taps from then on), and the app is running (Vue has mounted
+ * on `#app`, so a tap acts at once). A static page has no app: it is running when it is ready.
  */
 export const readyProbe = pageFunction((): void => {
   const w = window as unknown as BenchWindow
+  window.addEventListener(
+    'click',
+    () => {
+      w.__benchFirstClickAt ??= performance.now()
+    },
+    { capture: true },
+  )
   new MutationObserver((_records, observer) => {
-    const target = document.querySelector('[data-testid="touch-to-start"]')
-    if (!target || !target.checkVisibility()) return
-    if (target instanceof HTMLButtonElement && target.disabled) return
-    w.__benchReadyAt = performance.now()
-    observer.disconnect()
+    if (w.__benchReadyAt === undefined && !w.__benchReadySeen) {
+      const target = document.querySelector('[data-testid="touch-to-start"]')
+      const usable =
+        target?.checkVisibility() && !(target instanceof HTMLButtonElement && target.disabled)
+      if (usable) {
+        w.__benchReadySeen = true
+        requestAnimationFrame(() => (w.__benchReadyAt = performance.now()))
+      }
+    }
+    if (!w.__benchRunningSeen && document.querySelector('#app[data-v-app]')) {
+      w.__benchRunningSeen = true
+      w.__benchRunningSeenAt = performance.now()
+      requestAnimationFrame(() => (w.__benchRunningAt = performance.now()))
+    }
+    if (w.__benchReadySeen && w.__benchRunningSeen) observer.disconnect()
   }).observe(document, { childList: true, subtree: true, attributes: true })
 })
 

@@ -62,7 +62,7 @@ async function runAll(browser: Browser, sites: BenchSites, urls: { app: string; 
   const bundle = await measure('bundle', seconds, () =>
     measureBundle(
       { app: sites.appDir, floor: sites.floorDir },
-      coldStart.ok ? coldStart.value.appResourcesBeforeReady : null,
+      coldStart.ok ? coldStart.value.appResourcesBeforeRunning : null,
     ),
   )
   const sheets = await measure('sheets', seconds, () => measureSheets(browser, urls))

@@ -56,6 +56,19 @@ describe('read aloud', () => {
     expect(wrapper.get('button').text()).toBe('Read aloud')
   })
 
+  it('stops reading when the visitor leaves the page, and leaves speech alone otherwise', async () => {
+    const { synth } = installSpeech([{ lang: 'en-US', name: 'English' }])
+    const reading = mountButton()
+    await reading.get('button').trigger('click')
+    synth.cancel.mockClear()
+    reading.unmount()
+    expect(synth.cancel).toHaveBeenCalledTimes(1)
+
+    synth.cancel.mockClear()
+    mountButton().unmount()
+    expect(synth.cancel).not.toHaveBeenCalled()
+  })
+
   it('is hidden where no voice speaks the visitor language', () => {
     installSpeech([{ lang: 'en-US', name: 'English' }])
     expect(mountButton('es').find('button').exists()).toBe(false)

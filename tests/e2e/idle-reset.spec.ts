@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { collectPageErrors } from './page-errors'
+import { kioskRunning } from './kiosk-running'
 
 const snapshot = (page: Page) =>
   page.evaluate(() =>
@@ -12,7 +13,7 @@ test('a visitor who walks away is warned, then the kiosk starts over with nothin
   const errors = collectPageErrors(page)
   await page.clock.install()
   await page.goto('/')
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await kioskRunning(page)
   const coldStart = await snapshot(page)
 
   // Two screens deep, in Spanish, with the largest text and high contrast.
@@ -98,7 +99,7 @@ test('a running stretch timer holds off the warning while it runs', async ({ pag
 test('a print confirmation left open is gone for the next visitor', async ({ page }) => {
   await page.clock.install()
   await page.goto('/')
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await kioskRunning(page)
   const coldStart = await snapshot(page)
   await page.getByTestId('touch-to-start').click()
   await page.getByTestId('tile-sheets').click()

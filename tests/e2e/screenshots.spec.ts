@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { goTo, startVisit } from './screens'
+import { kioskRunning } from './kiosk-running'
 
 // The README shows these, so clinic staff can see the kiosk before installing it.
 for (const [orientation, viewport] of Object.entries({
@@ -12,7 +13,7 @@ for (const [orientation, viewport] of Object.entries({
     await page.setViewportSize(viewport)
     await page.emulateMedia({ reducedMotion: 'reduce' })
     await page.goto('/')
-    await expect(page.getByTestId('touch-to-start')).toBeVisible()
+    await kioskRunning(page)
     await page.screenshot({ path: `docs/screenshots/start-${orientation}.png` })
     await startVisit(page, { locale: 'en' })
     await expect(page.locator('html')).toHaveAttribute('data-orientation', orientation)

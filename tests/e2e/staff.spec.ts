@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { installKioskBackend } from './kiosk-backend'
 import { collectPageErrors } from './page-errors'
+import { kioskRunning } from './kiosk-running'
 
 const pin = '4826'
 
@@ -187,7 +188,7 @@ test('holding the top-left corner for three seconds opens the PIN pad', async ({
   await page.clock.install()
   await kioskWithPin(page)
   await page.goto('/')
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await kioskRunning(page)
   await page.mouse.move(20, 20)
   await page.mouse.down()
   await page.clock.runFor(2_000)
@@ -258,7 +259,7 @@ test('a corrupt settings file is moved aside, the kiosk runs on defaults, and st
   const { writeFileSync, readdirSync } = await import('node:fs')
   writeFileSync(`${backend.userData}/settings.json`, '{"clinicName": "Riverside')
   await page.goto('/')
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
+  await kioskRunning(page)
   expect(
     readdirSync(backend.userData).some((name) => name.startsWith('settings.json.invalid-')),
   ).toBe(true)

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ipcMain, resetFakeElectron } from '../../mocks/electron'
 import { registerIpc, type Handlers } from '../../../electron/main/ipc'
 import { channels } from '../../../electron/shared/channels'
-import { defaultSettings } from '../../../electron/shared/settings-schema'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
 import { memoryLogger } from './test-logger'
 
 vi.mock('electron', () => import('../../mocks/electron'))

@@ -13,7 +13,7 @@ import { settingsFileName } from '../../../electron/services/settings-store'
 import { apiMethods } from '../../../electron/shared/channels'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
 import type { ApiArgs, KioskApi } from '../../../electron/shared/contract'
-import { defaultSettings } from '../../../electron/shared/settings-schema'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
 import { createTestKiosk, frontDesk } from './kiosk-fixture'
 
 const pin = '4826'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSettingsStore } from '../../../electron/services/settings-store'
-import { defaultSettings } from '../../../electron/shared/settings-schema'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
 
 let dir: string
 beforeEach(async () => {

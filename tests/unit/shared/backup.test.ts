@@ -7,7 +7,8 @@ import { createOverrideStore } from '../../../electron/services/override-store'
 import { createPinStore, pinFileName } from '../../../electron/services/pin-store'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
 import type { OverrideDocuments } from '../../../electron/shared/merge-overrides'
-import { defaultSettings, type Settings } from '../../../electron/shared/settings-schema'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
+import type { Settings } from '../../../electron/shared/settings-schema'
 
 const whatIs: ContentDocument = {
   id: 'what-is',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { apiMethods, channels } from '../../../electron/shared/channels'
 import { contract } from '../../../electron/shared/contract'
-import { defaultSettings, settingsSchema } from '../../../electron/shared/settings-schema'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
+import { settingsSchema } from '../../../electron/shared/settings-schema'
 
 describe('IPC contract', () => {
   it('pairs every method with its own channel, and no two methods share one', () => {
@@ -35,6 +36,11 @@ describe('settings schema', () => {
       paperSize: 'Letter',
       perVisitPrintLimit: 3,
     })
+  })
+
+  it('gives a settings file with no fields the same defaults the kiosk starts with', () => {
+    expect(settingsSchema.parse({})).toEqual(defaultSettings)
+    expect(settingsSchema.safeParse(defaultSettings).success).toBe(true)
   })
 
   it('refuses out-of-range timeouts and a default language that is not enabled', () => {

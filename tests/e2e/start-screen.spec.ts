@@ -1,0 +1,67 @@
+import { expect, test, type Page, type Route } from '@playwright/test'
+import { kioskRunning } from './kiosk-running'
+import { collectPageErrors } from './page-errors'
+
+/** Holds back the app's code (the boot chunk) until `release` is called. */
+async function holdAppCode(page: Page): Promise<{ release: () => Promise<void> }> {
+  const held: Route[] = []
+  let released = false
+  await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route) => {
+    if (released) await route.continue()
+    else held.push(route)
+  })
+  return {
+    release: async () => {
+      released = true
+      await Promise.all(held.map((route) => route.continue()))
+    },
+  }
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('index.html itself shows the start screen, before any script runs', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByTestId('touch-to-start')).toContainText('Touch to start')
+    await expect(page.getByTestId('touch-to-start')).toContainText('Back spasms')
+    await expect(page.getByRole('button', { name: 'Español' })).toBeVisible()
+    await expect(page.getByTestId('disclaimer')).toContainText('not a diagnosis')
+  })
+})
+
+test('taps made while the app is still loading are kept: Spanish, then Touch to start', async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page)
+  const appCode = await holdAppCode(page)
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Español' }).click()
+  await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await page.getByTestId('touch-to-start').click()
+  await expect(page.locator('#app[data-v-app]')).toHaveCount(0)
+
+  await appCode.release()
+  await expect(page.getByRole('heading', { level: 1, name: 'Elija un tema' })).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('the app takes over the pre-rendered screen without changing it', async ({ page }) => {
+  const appCode = await holdAppCode(page)
+  await page.goto('/')
+  const before = await page.locator('#app').innerText()
+  await appCode.release()
+  await kioskRunning(page)
+  expect(await page.locator('#app').innerText()).toBe(before)
+})
+
+test('opened at another screen, the page does not flash the start screen', async ({ page }) => {
+  const appCode = await holdAppCode(page)
+  await page.goto('/#/home')
+  await expect(page.locator('#app')).toBeEmpty()
+  await appCode.release()
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+})
