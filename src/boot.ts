@@ -1,13 +1,13 @@
 import type { Locale } from '@shared/content-schema'
 import { createKioskApp } from './kiosk-app'
-import type { EarlyStart } from './start/early-start'
+import type { EarlyStartCapture } from './start/early-start'
 import { startVisit } from './start/start-visit'
 import { useContentStore } from './stores/useContentStore'
 import { useSettingsStore } from './stores/useSettingsStore'
 import { useVisitStore } from './stores/useVisitStore'
 
 /** Loads settings and content, then mounts the app over the pre-rendered start screen. */
-export async function boot(early: { taken: EarlyStart; stop: () => void }): Promise<void> {
+export async function boot(early: EarlyStartCapture): Promise<void> {
   const { app, pinia, router } = createKioskApp()
   const settings = useSettingsStore()
   await settings.load()

@@ -5,12 +5,17 @@ export interface EarlyStart {
   started: boolean
 }
 
+export interface EarlyStartCapture {
+  taken: EarlyStart
+  stop: () => void
+}
+
 /**
  * index.html already shows the start screen (rendered at build time), so it can be tapped
  * before the app's code has loaded. Those taps are kept here and acted on once the app runs,
  * so a visitor who taps at once is not ignored. Call `stop` when the app has taken over.
  */
-export function captureEarlyStart(doc: Document): { taken: EarlyStart; stop: () => void } {
+export function captureEarlyStart(doc: Document): EarlyStartCapture {
   const taken: EarlyStart = { locale: null, started: false }
   const root = doc.getElementById('app')
   // The pre-rendered screen is the start screen: any other address must not show it.
