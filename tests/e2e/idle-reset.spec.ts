@@ -75,6 +75,7 @@ test('a visitor who taps "I\'m still here" stays on their screen', async ({ page
 test('the start screen never times out', async ({ page }) => {
   await page.clock.install()
   await page.goto('/')
+  await kioskRunning(page)
   await page.clock.runFor(30 * 60_000)
   await expect(page.getByRole('alertdialog')).toHaveCount(0)
   await expect(page.getByTestId('touch-to-start')).toBeVisible()
