@@ -89,6 +89,10 @@ export function formatEvidence(results: BenchResults): string {
     if (m.app.topGrowth?.length) {
       lines.push(`Grew most from visit 1 to ${m.visits}: ${growth(m.app.topGrowth)}`)
     }
+    if (m.app.codeGrowthByScript?.length) {
+      const byScript = m.app.codeGrowthByScript.map((g) => `${g.name} +${g.kBDelta} kB`).join(', ')
+      lines.push(`Compiled code grown from visit 1 to ${m.visits}, by script: ${byScript}`)
+    }
     if (m.app.topGrowthAfterWarmup?.length) {
       lines.push(`Grew most from visit 100 to ${m.visits}: ${growth(m.app.topGrowthAfterWarmup)}`)
     }

@@ -1,9 +1,18 @@
 import type { CDPSession } from '@playwright/test'
+import { compiledCodeByScript } from './code-by-script'
 import { round } from './stats'
 
-interface HeapSnapshotJson {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
+export interface HeapSnapshotJson {
+  snapshot: {
+    meta: {
+      node_fields: string[]
+      node_types: [string[], ...unknown[]]
+      edge_fields: string[]
+      edge_types: [string[], ...unknown[]]
+    }
+  }
   nodes: number[]
+  edges: number[]
   strings: string[]
 }
 
@@ -16,8 +25,19 @@ export interface HeapGrowth {
   kBDelta: number
 }
 
+/** Live objects by kind, and compiled code by the script it belongs to. */
+export interface HeapCounts {
+  kinds: HeapCensus
+  codeByScript: HeapCensus
+}
+
 /** Takes a V8 heap snapshot through CDP (it collects garbage first) and counts its objects. */
-export async function heapCensus(cdp: CDPSession): Promise<HeapCensus> {
+export async function heapCensus(cdp: CDPSession): Promise<HeapCounts> {
+  const heap = await takeHeapSnapshot(cdp)
+  return { kinds: countKinds(heap), codeByScript: compiledCodeByScript(heap) }
+}
+
+async function takeHeapSnapshot(cdp: CDPSession): Promise<HeapSnapshotJson> {
   const chunks: string[] = []
   const collect = ({ chunk }: { chunk: string }) => chunks.push(chunk)
   cdp.on('HeapProfiler.addHeapSnapshotChunk', collect)
@@ -27,7 +47,10 @@ export async function heapCensus(cdp: CDPSession): Promise<HeapCensus> {
   } finally {
     cdp.off('HeapProfiler.addHeapSnapshotChunk', collect)
   }
-  const heap = JSON.parse(chunks.join('')) as HeapSnapshotJson
+  return JSON.parse(chunks.join('')) as HeapSnapshotJson
+}
+
+function countKinds(heap: HeapSnapshotJson): HeapCensus {
   const fields = heap.snapshot.meta.node_fields
   const types = heap.snapshot.meta.node_types[0]
   const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f))

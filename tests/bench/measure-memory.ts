@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from '@playwright/test'
 import { openPage } from './browser'
 import { sectionPage, sectionTile, startButton } from './kiosk'
-import { heapCensus, heapGrowth, type HeapCensus, type HeapGrowth } from './heap-snapshot'
+import { heapCensus, heapGrowth, type HeapCounts, type HeapGrowth } from './heap-snapshot'
 import { bytesToMB, ratio, round } from './stats'
 
 /** 90 s without input, then the 15 s warning, then a second to spare: the kiosk resets. */
@@ -28,6 +28,8 @@ export interface MemorySide {
   topGrowth?: HeapGrowth[]
   /** The same from visit 100 to the last. */
   topGrowthAfterWarmup?: HeapGrowth[]
+  /** Growth of compiled code from visit 1 to the last, by the script the code belongs to. */
+  codeGrowthByScript?: HeapGrowth[]
   seconds: number
 }
 
@@ -91,7 +93,7 @@ async function runVisits(
     const first = census ? await heapCensus(cdp) : null
     const series = [{ visits: 1, heapMB: bytesToMB(afterOne) }]
     let last = afterOne
-    let warm: { heap: number; census: HeapCensus | null } | null = null
+    let warm: { heap: number; census: HeapCounts | null } | null = null
     for (let n = 1; n < visits; n += 1) {
       await visit(page, n)
       if ((n + 1) % checkEvery === 0 || n + 1 === visits) {
@@ -105,8 +107,15 @@ async function runVisits(
     }
     const final = census ? await heapCensus(cdp) : null
     return {
-      ...(first && final ? { topGrowth: heapGrowth(first, final) } : {}),
-      ...(warm?.census && final ? { topGrowthAfterWarmup: heapGrowth(warm.census, final) } : {}),
+      ...(first && final
+        ? {
+            topGrowth: heapGrowth(first.kinds, final.kinds),
+            codeGrowthByScript: heapGrowth(first.codeByScript, final.codeByScript, 8),
+          }
+        : {}),
+      ...(warm?.census && final
+        ? { topGrowthAfterWarmup: heapGrowth(warm.census.kinds, final.kinds) }
+        : {}),
       growthAfterWarmupMB: warm ? bytesToMB(last - warm.heap) : null,
       afterOneVisitMB: bytesToMB(afterOne),
       afterAllVisitsMB: bytesToMB(last),
