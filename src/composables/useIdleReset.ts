@@ -1,6 +1,16 @@
-import { computed, onBeforeUnmount, onMounted, ref, toValue, type MaybeRefOrGetter } from 'vue'
+import {
+  computed,
+  onBeforeUnmount,
+  onMounted,
+  ref,
+  shallowRef,
+  toValue,
+  watch,
+  type MaybeRefOrGetter,
+} from 'vue'
 import {
   initialIdleState,
+  nextWakeAt,
   recordActivity,
   tick,
   warningSecondsLeft,
@@ -28,41 +38,68 @@ export function useIdleReset(options: {
   paused: MaybeRefOrGetter<boolean>
   onReset: () => void
 }) {
-  const state = ref(initialIdleState(Date.now()))
+  const state = shallowRef(initialIdleState(Date.now()))
   const now = ref(Date.now())
   const settings = (): IdleOptions => ({
     timeoutMs: toValue(options.timeoutMs),
     warningMs: toValue(options.warningMs),
     pauseCapMs: options.pauseCapMs ?? 5 * 60_000,
   })
+  const context = () => ({ enabled: toValue(options.enabled), paused: toValue(options.paused) })
 
   const warning = computed(() => state.value.phase === 'warning')
   const secondsLeft = computed(() => warningSecondsLeft(state.value, now.value, settings()))
 
-  function activity(event?: Event): void {
-    if (event && state.value.phase === 'warning' && touchStarts.has(event.type)) return
-    state.value = recordActivity(state.value, Date.now())
+  // One timer set for the next moment anything can happen, instead of polling: a kiosk left
+  // on all day then does no work while nobody is there. Input does not move the timer; when
+  // it fires early, `step` finds nothing due and sets it again from the latest input.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let mounted = false
+  function schedule(): void {
+    clearTimeout(timer)
+    timer = undefined
+    if (!mounted) return
+    const wakeAt = nextWakeAt(state.value, Date.now(), settings(), context())
+    if (wakeAt !== null) timer = setTimeout(step, Math.max(0, wakeAt - Date.now()))
   }
 
   function step(): void {
     now.value = Date.now()
-    const result = tick(state.value, now.value, settings(), {
-      enabled: toValue(options.enabled),
-      paused: toValue(options.paused),
-    })
+    const result = tick(state.value, now.value, settings(), context())
     state.value = result.state
+    schedule()
     if (result.event === 'reset') options.onReset()
   }
 
-  let timer: ReturnType<typeof setInterval> | undefined
+  function activity(event?: Event): void {
+    if (event && state.value.phase === 'warning' && touchStarts.has(event.type)) return
+    const dismissed = state.value.phase === 'warning'
+    state.value = recordActivity(state.value, Date.now())
+    if (dismissed) schedule()
+  }
+
+  // Synchronous, so a pause is timed from the moment it starts and ends.
+  watch(
+    () => toValue(options.enabled),
+    (enabled) => {
+      if (enabled) state.value = initialIdleState(Date.now())
+      step()
+    },
+    { flush: 'sync' },
+  )
+  watch(() => toValue(options.paused), step, { flush: 'sync' })
+  watch(settings, schedule, { flush: 'sync' })
+
   onMounted(() => {
     for (const type of activityEvents)
       window.addEventListener(type, activity, { capture: true, passive: true })
-    timer = setInterval(step, 250)
+    mounted = true
+    step()
   })
   onBeforeUnmount(() => {
     for (const type of activityEvents) window.removeEventListener(type, activity, { capture: true })
-    clearInterval(timer)
+    mounted = false
+    clearTimeout(timer)
   })
 
   return { warning, secondsLeft, stillHere: () => activity() }

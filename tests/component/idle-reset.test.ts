@@ -57,6 +57,26 @@ describe('idle reset', () => {
     expect(idle.warning.value).toBe(false)
   })
 
+  it('counts the warning down one second at a time', () => {
+    const { idle } = harness()
+    vi.advanceTimersByTime(90 * second)
+    for (let left = 15; left >= 1; left -= 1) {
+      expect(idle.secondsLeft.value).toBe(left)
+      vi.advanceTimersByTime(second)
+    }
+  })
+
+  it('sets no timer at all while disabled, and one while a visitor is there', () => {
+    const { enabled } = harness()
+    expect(vi.getTimerCount()).toBe(1)
+    enabled.value = false
+    expect(vi.getTimerCount()).toBe(0)
+    vi.advanceTimersByTime(3600 * second)
+    expect(vi.getTimerCount()).toBe(0)
+    enabled.value = true
+    expect(vi.getTimerCount()).toBe(1)
+  })
+
   it('restarts the timer on any touch, key, wheel or scroll', () => {
     const { idle } = harness()
     for (const type of ['pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll']) {
@@ -132,6 +152,17 @@ describe('idle reset', () => {
     expect(idle.warning.value).toBe(true)
     vi.advanceTimersByTime(15 * second)
     expect(onReset).toHaveBeenCalledTimes(1)
+  })
+
+  it('counts a pause that outlasts the cap only up to the cap', () => {
+    const { idle, paused } = harness({ pauseCapMs: 300 * second })
+    paused.value = true
+    vi.advanceTimersByTime(350 * second)
+    paused.value = false
+    vi.advanceTimersByTime(39 * second)
+    expect(idle.warning.value).toBe(false)
+    vi.advanceTimersByTime(1 * second)
+    expect(idle.warning.value).toBe(true)
   })
 
   it('stops waiting at the pause cap, so a forgotten timer cannot block the reset', () => {

@@ -1,6 +1,7 @@
 /**
  * The walk-away logic, free of timers and DOM so it can be tested step by step: the caller
- * reports activity and ticks with the current time, and acts on what `tick` returns.
+ * reports activity, ticks with the current time, acts on what `tick` returns, and sleeps
+ * until `nextWakeAt`.
  */
 export interface IdleOptions {
   timeoutMs: number
@@ -36,15 +37,18 @@ export function tick(
 ): { state: IdleState; event: IdleEvent } {
   if (!context.enabled) return { state: initialIdleState(now), event: 'none' }
 
+  // A pause counts as activity until it ends or reaches the cap, whichever is first; from
+  // then on the timeout runs as usual.
   let next = state
   if (context.paused) {
     const pausedSince = state.pausedSince ?? now
-    next = { ...next, pausedSince }
-    // Within the cap a pause counts as activity; past it, the kiosk resets as usual.
-    if (now - pausedSince < options.pauseCapMs)
-      return { state: recordActivity(next, now), event: 'none' }
+    const capEnds = pausedSince + options.pauseCapMs
+    if (now < capEnds)
+      return { state: { ...recordActivity(state, now), pausedSince }, event: 'none' }
+    next = { ...next, pausedSince, lastActivity: Math.max(next.lastActivity, capEnds) }
   } else if (state.pausedSince !== null) {
-    next = { ...next, pausedSince: null }
+    const heldUntil = Math.min(now, state.pausedSince + options.pauseCapMs)
+    next = { ...next, pausedSince: null, lastActivity: Math.max(next.lastActivity, heldUntil) }
   }
 
   if (next.phase === 'active' && now - next.lastActivity >= options.timeoutMs) {
@@ -65,4 +69,27 @@ export function warningSecondsLeft(state: IdleState, now: number, options: IdleO
   if (state.phase !== 'warning' || state.warningSince === null)
     return Math.ceil(options.warningMs / 1000)
   return Math.max(0, Math.ceil((options.warningMs - (now - state.warningSince)) / 1000))
+}
+
+/**
+ * When `tick` next has something to do: the timeout, the cap of a pause, each second of the
+ * warning's countdown, or null while disabled. Between these the kiosk need not wake at all,
+ * which is what lets it sit idle all day without spending work on it.
+ */
+export function nextWakeAt(
+  state: IdleState,
+  now: number,
+  options: IdleOptions,
+  context: { enabled: boolean; paused: boolean },
+): number | null {
+  if (!context.enabled) return null
+  if (state.phase === 'warning' && state.warningSince !== null) {
+    const left = state.warningSince + options.warningMs - now
+    return left <= 0 ? now : now + (left % 1000 || 1000)
+  }
+  const heldUntil =
+    context.paused && state.pausedSince !== null
+      ? state.pausedSince + options.pauseCapMs
+      : Number.NEGATIVE_INFINITY
+  return Math.max(state.lastActivity, heldUntil) + options.timeoutMs
 }
