@@ -80,6 +80,10 @@ export function formatEvidence(results: BenchResults): string {
   if (memory.ok) {
     const m = memory.value
     lines.push(
+      `Before visit 1, ${m.harnessWarmupRounds} rounds of Playwright's own calls on the start ` +
+        'screen (trial clicks, queries, an empty evaluation, 1 ms of clock) warm its in-page code',
+    )
+    lines.push(
       `App heap after GC by visits: ${m.app.seriesMB.map((s) => `${s.visits}: ${s.heapMB}`).join(', ')} MB`,
     )
     lines.push(
