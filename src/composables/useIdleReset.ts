@@ -24,6 +24,11 @@ const activityEvents = ['pointerdown', 'touchstart', 'click', 'keydown', 'wheel'
  * under the finger and the tap's click would land on whatever was behind it.
  */
 const touchStarts = new Set(['pointerdown', 'touchstart'])
+/**
+ * The longest the timer sleeps. Timers count only time the computer was awake, so after it
+ * slept, or after its clock was set, the kiosk notices within this and resets if it is due.
+ */
+const maxSleepMs = 5_000
 
 /**
  * Watches for a visitor walking away: after `timeoutMs` without input it raises a warning,
@@ -60,7 +65,8 @@ export function useIdleReset(options: {
     timer = undefined
     if (!mounted) return
     const wakeAt = nextWakeAt(state.value, Date.now(), settings(), context())
-    if (wakeAt !== null) timer = setTimeout(step, Math.max(0, wakeAt - Date.now()))
+    if (wakeAt === null) return
+    timer = setTimeout(step, Math.min(maxSleepMs, Math.max(0, wakeAt - Date.now())))
   }
 
   function step(): void {

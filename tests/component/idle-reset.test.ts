@@ -77,6 +77,16 @@ describe('idle reset', () => {
     expect(vi.getTimerCount()).toBe(1)
   })
 
+  it('notices within 5 s when the clock jumps, as after the computer slept', () => {
+    const { idle, onReset } = harness()
+    vi.advanceTimersByTime(10 * second)
+    vi.setSystemTime(Date.now() + 3600 * second)
+    vi.advanceTimersByTime(5 * second)
+    expect(idle.warning.value).toBe(true)
+    vi.advanceTimersByTime(15 * second)
+    expect(onReset).toHaveBeenCalledTimes(1)
+  })
+
   it('restarts the timer on any touch, key, wheel or scroll', () => {
     const { idle } = harness()
     for (const type of ['pointerdown', 'touchstart', 'keydown', 'wheel', 'scroll']) {
