@@ -7,16 +7,14 @@ import {
   type ParsedFiles,
 } from '../shared/content-parse'
 import type { Locale } from '../shared/content-schema'
-import type { ContentResult, Problem } from '../shared/contract'
+import { describeProblems, type ContentResult, type Problem } from '../shared/contract'
 
 export class ContentUnavailableError extends Error {
   constructor(
     readonly locale: Locale,
     readonly problems: Problem[],
   ) {
-    super(
-      `No usable content for "${locale}": ${problems.map((p) => `${p.file} (${p.field}): ${p.message}`).join('; ')}`,
-    )
+    super(`No usable content for "${locale}": ${describeProblems(problems)}`)
   }
 }
 

@@ -255,6 +255,11 @@ export type KioskApi = {
   [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>>
 }
 
+/** Problems on one line, "file (field): message; ...", for error messages and logs. */
+export function describeProblems(problems: Problem[]): string {
+  return problems.map((p) => `${p.file} (${p.field}): ${p.message}`).join('; ')
+}
+
 /** Turns zod issues into the plain "field: reason" lines staff see. */
 export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
   return error.issues.map((issue) => ({

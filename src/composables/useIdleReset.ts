@@ -14,6 +14,7 @@ import {
   recordActivity,
   tick,
   warningSecondsLeft,
+  type IdleContext,
   type IdleOptions,
 } from '@/components/idle/idle-machine'
 
@@ -50,7 +51,10 @@ export function useIdleReset(options: {
     warningMs: toValue(options.warningMs),
     pauseCapMs: options.pauseCapMs ?? 5 * 60_000,
   })
-  const context = () => ({ enabled: toValue(options.enabled), paused: toValue(options.paused) })
+  const context = (): IdleContext => ({
+    enabled: toValue(options.enabled),
+    paused: toValue(options.paused),
+  })
 
   const warning = computed(() => state.value.phase === 'warning')
   const secondsLeft = computed(() => warningSecondsLeft(state.value, now.value, settings()))

@@ -1,4 +1,4 @@
-import type { KioskApi } from '@shared/contract'
+import { describeProblems, type KioskApi } from '@shared/contract'
 import { shippedContent } from './browser-content'
 import { readSettings } from './browser-settings'
 import { createBrowserStaff, type BrowserStaffOptions } from './browser-staff'
@@ -16,10 +16,8 @@ export function createBrowserKiosk(storage: Storage, options: BrowserStaffOption
     ...staff,
     async getContent(locale) {
       const { content, problems } = await shippedContent(locale)
-      if (!content) {
-        const reasons = problems.map((p) => `${p.file}: ${p.message}`)
-        throw new Error(`No usable content for "${locale}": ${reasons.join('; ')}`)
-      }
+      if (!content)
+        throw new Error(`No usable content for "${locale}": ${describeProblems(problems)}`)
       return { content: mergedContent(content, locale), problems }
     },
     async getSettings() {

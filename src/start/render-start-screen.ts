@@ -1,5 +1,6 @@
 import { createMemoryHistory } from 'vue-router'
 import { renderToString } from 'vue/server-renderer'
+import { describeProblems } from '@shared/contract'
 import { defaultSettings } from '@shared/settings-defaults'
 import { createKioskApp } from '@/kiosk-app'
 import { shippedContent } from '@/platform/browser-content'
@@ -12,10 +13,10 @@ import { useContentStore } from '@/stores/useContentStore'
 export async function renderStartScreen(): Promise<string> {
   const locale = defaultSettings.defaultLocale
   const { content, problems } = await shippedContent(locale)
-  if (!content) {
-    const reasons = problems.map((p) => `${p.file} ${p.field}: ${p.message}`).join('\n')
-    throw new Error(`the start screen cannot be rendered without content:\n${reasons}`)
-  }
+  if (!content)
+    throw new Error(
+      `the start screen cannot be rendered without content: ${describeProblems(problems)}`,
+    )
   const { app, router } = createKioskApp(createMemoryHistory())
   useContentStore().byLocale = { [locale]: content }
   await router.push({ name: 'start' })

@@ -10,6 +10,12 @@ export interface IdleOptions {
   pauseCapMs: number
 }
 
+/** What the screen says about timing out now: whether it may at all, and whether it is held. */
+export interface IdleContext {
+  enabled: boolean
+  paused: boolean
+}
+
 export type IdlePhase = 'active' | 'warning'
 export type IdleEvent = 'none' | 'warn' | 'reset'
 
@@ -33,7 +39,7 @@ export function tick(
   state: IdleState,
   now: number,
   options: IdleOptions,
-  context: { enabled: boolean; paused: boolean },
+  context: IdleContext,
 ): { state: IdleState; event: IdleEvent } {
   if (!context.enabled) return { state: initialIdleState(now), event: 'none' }
 
@@ -80,7 +86,7 @@ export function nextWakeAt(
   state: IdleState,
   now: number,
   options: IdleOptions,
-  context: { enabled: boolean; paused: boolean },
+  context: IdleContext,
 ): number | null {
   if (!context.enabled) return null
   if (state.phase === 'warning' && state.warningSince !== null) {
