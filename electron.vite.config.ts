@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
-import { devContentSecurityPolicy } from './scripts/dev-csp'
+import { contentSecurityPolicyPlugin } from './scripts/content-security-policy-plugin'
 import { prerenderStartScreen } from './scripts/prerender-start-screen'
 import pkg from './package.json'
 
@@ -21,7 +21,13 @@ export default defineConfig({
     resolve: { alias: { '@shared': shared } },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The same backend, served to a browser over HTTP: `npm run serve:web`.
+          'web-host': resolve(import.meta.dirname, 'electron/web-host/cli.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -42,7 +48,7 @@ export default defineConfig({
     resolve: { alias: rendererAlias },
     plugins: [
       vue({ features: { optionsAPI: false } }),
-      devContentSecurityPolicy(),
+      contentSecurityPolicyPlugin(),
       prerenderStartScreen({ root: rendererRoot, alias: rendererAlias, define: rendererDefine }),
     ],
     define: rendererDefine,

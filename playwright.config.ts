@@ -13,8 +13,6 @@ export const chromiumLaunch = {
   ],
 }
 
-const port = Number(process.env.PORT ?? 4173)
-
 export default defineConfig({
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
@@ -25,17 +23,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: 'list',
+  // Each test starts its own web host (tests/e2e/fixtures.ts), on a fresh user-data folder.
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     launchOptions: chromiumLaunch,
     viewport: { width: 1920, height: 1080 },
     trace: 'off',
-  },
-  webServer: {
-    command: 'node scripts/serve-web.mjs',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    env: { PORT: String(port) },
   },
 })

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ContentUnavailableError, createContentStore } from '../electron/services/content-store'
 import { locales, type ContentDocument, type Locale } from '../electron/shared/content-schema'
-import type { Problem } from '../electron/shared/contract'
+import { problemSummary, type Problem } from '../electron/shared/problem'
 import { SMOG_MIN_SENTENCES, analyseText, documentBodyText } from '../electron/shared/readability'
 
 /** The reading-level limits from the content brief (shared/content-brief.md). */
@@ -230,7 +230,7 @@ function renderTable<Row>(columns: Column<Row>[], rows: Row[], markdown: boolean
 const problemColumns: Column<Problem>[] = [
   { heading: 'File', align: 'left', value: (problem) => problem.file },
   { heading: 'Field', align: 'left', value: (problem) => problem.field },
-  { heading: 'Problem', align: 'left', value: (problem) => problem.message },
+  { heading: 'Problem', align: 'left', value: (problem) => problemSummary(problem) },
 ]
 
 function limitFor(locale: Locale): string {
@@ -300,9 +300,9 @@ export function formatMarkdownReport(result: ContentCheckResult): string {
   if (problems.length === 0) out.push('None.')
   else {
     const escaped = problems.map((problem) => ({
+      ...problem,
       file: escape(problem.file),
       field: escape(problem.field),
-      message: escape(problem.message),
     }))
     out.push(...renderTable(problemColumns, escaped, true))
   }

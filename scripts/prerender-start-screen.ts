@@ -1,5 +1,9 @@
+import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { createServer, type AliasOptions, type Plugin } from 'vite'
+import { createContentStore } from '../electron/services/content-store'
+import type { LocaleContent } from '../electron/shared/content-schema'
+import { defaultSettings } from '../electron/shared/settings-defaults'
 
 const placeholder = '<div id="app"></div>'
 
@@ -8,6 +12,7 @@ const placeholder = '<div id="app"></div>'
  * "Touch to start" control do not wait for the app's JavaScript. The app itself renders the
  * markup (src/start/render-start-screen.ts) through Vite's server-side module loader, so it
  * cannot drift from what the app shows; the app then mounts over it.
+ * A missing or broken content folder stops the build with the content store's reasons.
  */
 export function prerenderStartScreen(options: {
   root: string
@@ -34,8 +39,11 @@ export function prerenderStartScreen(options: {
         })
         try {
           const entry = await server.ssrLoadModule('/start/render-start-screen.ts')
-          const render = entry['renderStartScreen'] as () => Promise<string>
-          return html.replace(placeholder, `<div id="app">${await render()}</div>`)
+          const render = entry['renderStartScreen'] as (content: LocaleContent) => Promise<string>
+          // The same content store the backend uses: the page itself never parses content.
+          const store = createContentStore({ contentDir: resolve(options.root, '../content') })
+          const { content } = await store.load(defaultSettings.defaultLocale)
+          return html.replace(placeholder, `<div id="app">${await render(content)}</div>`)
         } finally {
           await server.close()
         }

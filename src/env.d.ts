@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { KioskApi } from '@shared/contract'
+import type { KioskBridge } from '@shared/contract'
 
 declare global {
   /** The app version from package.json, set at build time. */
@@ -7,7 +7,7 @@ declare global {
 
   interface Window {
     /** Present only inside the Electron shell, exposed by the preload. */
-    kiosk?: KioskApi
+    kiosk?: KioskBridge
   }
 }
 

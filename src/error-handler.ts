@@ -1,6 +1,6 @@
 import type { App } from 'vue'
 import type { Router } from 'vue-router'
-import { kioskApi } from './platform'
+import { kiosk } from './platform'
 
 /**
  * A component that throws must not leave a visitor looking at a blank or broken screen: the
@@ -10,10 +10,8 @@ export function installErrorHandler(app: App, router: Router): void {
   app.config.errorHandler = (error, _instance, info) => {
     const message =
       error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)
-    void kioskApi()
-      .then((api) =>
-        api.reportError({ message: message.slice(0, 2000), where: `vue ${info}`.slice(0, 200) }),
-      )
+    kiosk
+      .reportError({ message: message.slice(0, 2000), where: `vue ${info}`.slice(0, 200) })
       .catch(() => console.error(message))
     const here = router.currentRoute.value
     if (here.name !== 'home' && here.meta['bare'] !== true) void router.replace({ name: 'home' })

@@ -7,7 +7,7 @@ import {
 } from 'vue-router'
 import StartView from './views/StartView.vue'
 
-export const routes: RouteRecordRaw[] = [
+const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: StartView },
   { path: '/home', name: 'home', component: () => import('./views/HomeView.vue') },
   {

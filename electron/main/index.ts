@@ -3,17 +3,11 @@ import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
 import { app, ipcMain, Menu } from 'electron'
 import log from 'electron-log/main'
-import { createAuditLog } from '../services/audit-log'
-import { createContentStore } from '../services/content-store'
-import { createOverrideStore } from '../services/override-store'
-import { createPinStore } from '../services/pin-store'
-import { createSettingsStore } from '../services/settings-store'
-import { createUsageStore } from '../services/usage-store'
+import { createKioskBackend } from '../backend/create-kiosk-backend'
 import type { PrintRequest } from '../shared/contract'
 import { defaultSettings } from '../shared/settings-defaults'
 import type { Settings } from '../shared/settings-schema'
 import { isAppUrl } from './app-url'
-import { createHandlers } from './handlers'
 import { registerIpc } from './ipc'
 import { printRouteUrl, resolveAppPaths } from './paths'
 import { toPrinter } from './printers'
@@ -48,10 +42,6 @@ if (!app.requestSingleInstanceLock()) {
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
   })
   const ours = (url: string) => isAppUrl(url, paths.rendererEntryUrl)
-  const userData = app.getPath('userData')
-  const content = createContentStore({ contentDir: paths.contentDir })
-  const settings = createSettingsStore({ dir: userData })
-  const usage = createUsageStore({ dir: userData })
   let kiosk: BrowserWindow | null = null
   let idleTimeoutMs = defaultSettings.idleTimeoutSeconds * 1000
   let backstop: HeartbeatBackstop | null = null
@@ -74,47 +64,36 @@ if (!app.requestSingleInstanceLock()) {
     kiosk.focus()
   })
 
+  const backend = createKioskBackend({
+    userDataDir: app.getPath('userData'),
+    contentDir: paths.contentDir,
+    appInfo: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
+    log,
+    onSettings: (current) => {
+      idleTimeoutMs = current.idleTimeoutSeconds * 1000
+    },
+    shell: {
+      platform: 'electron',
+      heartbeat: () => backstop?.beat(),
+      clearVisitData: async () => {
+        if (kiosk) await clearVisitData(kiosk.webContents.session)
+      },
+      print: (request, current) => printSheet(request, current),
+      listPrinters: async () =>
+        kiosk ? (await kiosk.webContents.getPrintersAsync()).map(toPrinter) : [],
+      testPrint: (current) =>
+        printSheet({ sheetId: 'prevention', locale: current.defaultLocale }, current, 'test-'),
+      exit: () => app.quit(),
+      restart: () => {
+        app.relaunch()
+        app.exit(0)
+      },
+    },
+  })
+
   void app.whenReady().then(() => {
     Menu.setApplicationMenu(null)
-    registerIpc(
-      ipcMain,
-      createHandlers({
-        content,
-        settings,
-        usage,
-        pin: createPinStore({ dir: userData }),
-        overrides: createOverrideStore({ dir: userData }),
-        audit: createAuditLog({ dir: userData }),
-        backupsDir: join(userData, 'backups'),
-        appInfo: {
-          name: app.getName(),
-          version: app.getVersion(),
-          platform: 'electron',
-          packaged: app.isPackaged,
-        },
-        log,
-        onSettings: (current) => {
-          idleTimeoutMs = current.idleTimeoutSeconds * 1000
-        },
-        shell: {
-          heartbeat: () => backstop?.beat(),
-          clearVisitData: async () => {
-            if (kiosk) await clearVisitData(kiosk.webContents.session)
-          },
-          print: (request, current) => printSheet(request, current),
-          listPrinters: async () =>
-            kiosk ? (await kiosk.webContents.getPrintersAsync()).map(toPrinter) : [],
-          testPrint: (current) =>
-            printSheet({ sheetId: 'prevention', locale: current.defaultLocale }, current, 'test-'),
-          exit: () => app.quit(),
-          restart: () => {
-            app.relaunch()
-            app.exit(0)
-          },
-        },
-      }),
-      { isTrustedSender: ours, log },
-    )
+    registerIpc(ipcMain, backend.invoke, { isTrustedSender: ours })
     kiosk = createKioskWindow({
       preloadPath: paths.preload,
       isAppUrl: ours,
@@ -136,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
     log.info(`kiosk started, version ${app.getVersion()}`)
   })
 
-  app.on('before-quit', () => void usage.flush())
+  app.on('before-quit', () => void backend.flush())
 
   app.on('window-all-closed', () => app.quit())
 }

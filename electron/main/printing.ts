@@ -2,8 +2,7 @@ import { join } from 'node:path'
 import { BrowserWindow } from 'electron'
 import { writeFileAtomic } from '../services/atomic-file'
 import type { PrintFailureReason, PrintResult } from '../shared/contract'
-import type { Logger } from './logger'
-import { printFailureMessages, reasonForPrintFailure } from './print-messages'
+import type { Logger } from '../shared/logger'
 import { kioskWindowOptions } from './window'
 
 export interface PrintJob {
@@ -25,9 +24,15 @@ export interface PrintJob {
 const failure = (reason: PrintFailureReason, savedTo?: string): PrintResult => ({
   ok: false,
   reason,
-  message: printFailureMessages[reason],
   ...(savedTo ? { savedTo } : {}),
 })
+
+/** Chromium's print callback reasons, as the codes the visitor's screen words. */
+function reasonForPrintFailure(failureReason: string): PrintFailureReason {
+  return /no valid printer|not found|invalid printer/i.test(failureReason)
+    ? 'printer-not-found'
+    : 'printer-failed'
+}
 
 /** The print route sets this title once the sheet is drawn, so nothing half-drawn is printed. */
 function whenPrintReady(win: BrowserWindow, timeoutMs: number): Promise<boolean> {

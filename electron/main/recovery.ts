@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron'
-import type { Logger } from './logger'
+import type { Logger } from '../shared/logger'
 import type { ReloadBudget } from './reload-budget'
 
 export interface RecoveryOptions {

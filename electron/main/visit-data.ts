@@ -4,7 +4,7 @@ import type { Session } from 'electron'
  * What a visit can leave in the page's storage. Settings and content live in main's files,
  * not here, so clearing all of it loses nothing the clinic set.
  */
-export const visitStorages = [
+const visitStorages = [
   'cookies',
   'filesystem',
   'indexdb',

@@ -1,6 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 import { blockedAction } from './blocked-input'
-import type { Logger } from './logger'
+import type { Logger } from '../shared/logger'
 
 export interface KioskWindowOptions {
   preloadPath: string
@@ -43,10 +43,7 @@ export function kioskWindowOptions(
  * Everything that keeps a visitor inside the kiosk: no navigation away, no pop-ups, no
  * downloads, no permissions, no browser shortcuts, no context menu and no zoom.
  */
-export function applyLockdown(
-  win: BrowserWindow,
-  options: Omit<KioskWindowOptions, 'preloadPath'>,
-): void {
+function applyLockdown(win: BrowserWindow, options: Omit<KioskWindowOptions, 'preloadPath'>): void {
   const { webContents } = win
   const { isAppUrl, log } = options
   const refuse = (what: string, url: string) => log.warn(`lockdown: refused ${what} to ${url}`)

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import type { z } from 'zod'
-import { describeIssues } from '../shared/contract'
 
 /*
  * Written with node:fs/promises rather than the write-file-atomic package: that package
@@ -66,7 +64,7 @@ export interface WriteOptions {
 /**
  * Replaces `path` so that a reader (or the next start after a power cut) sees either the
  * whole old file or the whole new one, never a half-written mix. Writes to the same path
- * from this process are applied in call order.
+ * from this process are applied in call order, folder creation included.
  */
 export async function writeFileAtomic(
   path: string,
@@ -77,6 +75,7 @@ export async function writeFileAtomic(
   await queueFor(target)(async () => {
     const folder = dirname(target)
     const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+    await mkdir(folder, { recursive: true })
     try {
       // Owner-only: these files hold the staff PIN hash and clinic configuration.
       const handle = await open(temp, 'wx', 0o600)
@@ -94,56 +93,4 @@ export async function writeFileAtomic(
     }
     await syncFolder(folder)
   })
-}
-
-export type ReadJsonResult<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false
-      reason: 'missing' | 'not-json' | 'invalid'
-      problems: { field: string; message: string }[]
-    }
-
-/**
- * Reads and validates a JSON file without throwing for the ordinary failures (missing,
- * damaged, out of date), so callers can decide whether to fall back or move the file aside.
- * Other errors, such as no permission to read, are thrown: they need a person to fix them.
- */
-export async function readJsonFile<S extends z.ZodType>(
-  path: string,
-  schema: S,
-): Promise<ReadJsonResult<z.output<S>>> {
-  let raw: string
-  try {
-    raw = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    return {
-      ok: false,
-      reason: 'missing',
-      problems: [{ field: '(whole file)', message: 'the file does not exist' }],
-    }
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch (error) {
-    return {
-      ok: false,
-      reason: 'not-json',
-      problems: [{ field: '(whole file)', message: `not valid JSON: ${(error as Error).message}` }],
-    }
-  }
-  const result = schema.safeParse(json)
-  if (!result.success) {
-    return { ok: false, reason: 'invalid', problems: describeIssues(result.error) }
-  }
-  return { ok: true, value: result.data }
-}
-
-/** Keeps a bad file for staff to inspect instead of deleting it; returns where it went. */
-export async function moveAside(path: string, at: Date): Promise<string> {
-  const aside = `${path}.invalid-${at.toISOString().replace(/[:.]/g, '-')}`
-  await rename(path, aside)
-  return aside
 }

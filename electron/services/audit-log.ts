@@ -3,15 +3,14 @@ import { join } from 'node:path'
 import { createQueue } from './atomic-file'
 import {
   auditEntrySchema as entrySchema,
-  auditEvents,
   type AuditEntry,
   type AuditEvent,
 } from '../shared/audit-entry'
 
 export const auditFileName = 'audit.log'
-export const maxAuditBytes = 1024 * 1024
+const maxAuditBytes = 1024 * 1024
 
-export { auditEvents, type AuditEntry, type AuditEvent }
+export { type AuditEntry, type AuditEvent }
 
 /**
  * Who did what in staff mode, one JSON object per line. Appending (rather than rewriting)

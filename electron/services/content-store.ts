@@ -7,7 +7,8 @@ import {
   type ParsedFiles,
 } from '../shared/content-parse'
 import type { Locale } from '../shared/content-schema'
-import { describeProblems, type ContentResult, type Problem } from '../shared/contract'
+import type { ContentResult } from '../shared/contract'
+import { describeProblems, type Problem } from '../shared/problem'
 
 export class ContentUnavailableError extends Error {
   constructor(

@@ -2,11 +2,13 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ContentDocument } from '../shared/content-schema'
-import { describeIssues, type Problem } from '../shared/contract'
+import { historyChangeSchema, type HistoryChange } from '../shared/contract'
 import { overrideDocumentsSchema, type OverrideDocuments } from '../shared/merge-overrides'
-import { createQueue, moveAside, readJsonFile, writeFileAtomic } from './atomic-file'
+import { problemsFromZod, type Problem } from '../shared/problem'
+import { createQueue } from './atomic-file'
+import { createJsonFile } from './json-file'
 
-export const maxVersions = 50
+const maxVersions = 50
 const currentName = 'overrides/current.json'
 
 const stateSchema = z.strictObject({
@@ -16,10 +18,10 @@ const stateSchema = z.strictObject({
 type OverridesState = z.output<typeof stateSchema>
 
 const versionSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   documents: overrideDocumentsSchema,
   at: z.iso.datetime(),
-  summary: z.string().min(1),
+  change: historyChangeSchema,
   author: z.literal('staff').optional(),
 })
 
@@ -29,24 +31,17 @@ const versionIdPattern = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(\d{6,})$/
 export interface HistoryEntry {
   id: string
   at: string
-  summary: string
+  change: HistoryChange
   author?: 'staff'
 }
 
 export type ChangeResult = { ok: true; changed: boolean } | { ok: false; problems: Problem[] }
 
-/** Local time, as staff read it on the clinic's wall clock. */
-function describeTime(iso: string): string {
-  const d = new Date(iso)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
-}
-
 /** Problems found in one proposed document, named by its key so staff know which page. */
 function documentProblems(key: string, error: z.ZodError): Problem[] {
-  return describeIssues(error).map(({ field, message }) => {
-    const rest = field === key ? '' : field.slice(key.length + 1)
-    return { file: key, field: rest || '(whole document)', message }
+  return problemsFromZod(error).map((problem) => {
+    const rest = problem.field === key ? '' : problem.field.slice(key.length + 1)
+    return { ...problem, file: key, field: rest || '(whole document)' }
   })
 }
 
@@ -58,8 +53,16 @@ function documentProblems(key: string, error: z.ZodError): Problem[] {
 export function createOverrideStore(options: { dir: string; now?: () => Date }) {
   const folder = join(options.dir, 'overrides')
   const historyFolder = join(folder, 'history')
-  const currentFile = join(folder, 'current.json')
   const now = options.now ?? (() => new Date())
+  const currentFile = createJsonFile(join(folder, 'current.json'), stateSchema, {
+    name: currentName,
+    now,
+  })
+  const versionFile = (id: string) =>
+    createJsonFile(join(historyFolder, `${id}.json`), versionSchema, {
+      name: `overrides/history/${id}.json`,
+      moveBadAside: false,
+    })
   const exclusive = createQueue()
   let state: OverridesState | null = null
   let problems: Problem[] = []
@@ -82,26 +85,21 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
       .sort((a, b) => b.seq - a.seq)
   }
 
-  async function readVersion(id: string) {
-    return readJsonFile(join(historyFolder, `${id}.json`), versionSchema)
-  }
-
-  async function recover(found: { field: string; message: string }[]): Promise<OverridesState> {
-    const aside = await moveAside(currentFile, now())
+  async function recover(found: Problem[]): Promise<OverridesState> {
     let recovered: OverridesState = { version: 1, documents: {} }
-    let fallback = 'no content changes are in use until staff make new ones'
+    let at: string | undefined
     for (const { id } of await versionIds()) {
-      const version = await readVersion(id)
+      const version = await versionFile(id).read()
       if (!version.ok) continue
       recovered = { version: 1, documents: version.value.documents }
-      fallback = `the saved version from ${describeTime(version.value.at)} is in use instead`
+      at = version.value.at
       break
     }
-    await writeFileAtomic(currentFile, `${JSON.stringify(recovered, null, 2)}\n`)
+    await currentFile.write(recovered)
     problems = found.map((p) => ({
-      file: currentName,
-      field: p.field,
-      message: `${p.message} (the file was moved to ${aside}; ${fallback})`,
+      ...p,
+      fallback: at ? 'saved-version-in-use' : 'no-changes-in-use',
+      ...(at ? { params: { ...p.params, savedAt: at } } : {}),
     }))
     return recovered
   }
@@ -109,7 +107,7 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
   async function load(): Promise<OverridesState> {
     if (state) return state
     await mkdir(historyFolder, { recursive: true })
-    const result = await readJsonFile(currentFile, stateSchema)
+    const result = await currentFile.read()
     if (result.ok) state = result.value
     else if (result.reason === 'missing') state = { version: 1, documents: {} }
     else state = await recover(result.problems)
@@ -119,28 +117,24 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
   /** Saves the version first, so a crash between the two writes never loses history. */
   async function commit(
     documents: OverrideDocuments,
-    summary: string,
+    change: HistoryChange,
     author?: 'staff',
   ): Promise<void> {
     const existing = await versionIds()
     const seq = (existing[0]?.seq ?? 0) + 1
     const at = now().toISOString()
     const id = `${at.replace(/[:.]/g, '-')}-${String(seq).padStart(6, '0')}`
-    const next: OverridesState = { version: 1, documents }
-    const versionFile = join(historyFolder, `${id}.json`)
-    await writeFileAtomic(
-      versionFile,
-      `${JSON.stringify({ ...next, at, summary, ...(author ? { author } : {}) }, null, 2)}\n`,
-    )
+    const version = versionFile(id)
+    await version.write({ version: 2, documents, at, change, ...(author ? { author } : {}) })
     try {
-      await writeFileAtomic(currentFile, `${JSON.stringify(next, null, 2)}\n`)
+      await currentFile.write({ version: 1, documents })
     } catch (error) {
-      await rm(versionFile, { force: true })
+      await rm(version.path, { force: true })
       throw error
     }
-    state = next
+    state = { version: 1, documents }
     const stale = existing.slice(maxVersions - 1)
-    await Promise.all(stale.map(({ id: old }) => rm(join(historyFolder, `${old}.json`))))
+    await Promise.all(stale.map(({ id: old }) => rm(versionFile(old).path)))
   }
 
   function sorted(documents: OverrideDocuments): OverrideDocuments {
@@ -164,17 +158,11 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
     return exclusive(async () => {
       const parsed = overrideDocumentsSchema.safeParse({ [key]: doc })
       if (!parsed.success) return { ok: false, problems: documentProblems(key, parsed.error) }
-      const next = parsed.data[key]
-      if (!next) {
-        return {
-          ok: false,
-          problems: [{ file: key, field: '(whole document)', message: 'the page is missing' }],
-        }
-      }
+      const next = parsed.data[key] as ContentDocument
       const { documents } = await load()
       const previous = Object.hasOwn(documents, key) ? documents[key] : undefined
       if (JSON.stringify(previous) === JSON.stringify(next)) return { ok: true, changed: false }
-      await commit({ ...documents, [key]: next }, `Edited ${key}`, opts.author)
+      await commit({ ...documents, [key]: next }, { type: 'edit', key }, opts.author)
       return { ok: true, changed: true }
     })
   }
@@ -186,26 +174,23 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
       if (!Object.hasOwn(documents, key)) return { ok: true, changed: false }
       const rest = { ...documents }
       delete rest[key]
-      await commit(rest, `Reset ${key} to the shipped version`, opts.author)
+      await commit(rest, { type: 'reset', key }, opts.author)
       return { ok: true, changed: true }
     })
   }
 
   /** Replaces every override at once, as an import does. Validated again here, all or nothing. */
-  function replaceAll(
-    documents: unknown,
-    opts: { summary?: string; author?: 'staff' } = {},
-  ): Promise<ChangeResult> {
+  function replaceAll(documents: unknown, opts: { author?: 'staff' } = {}): Promise<ChangeResult> {
     return exclusive(async () => {
       const parsed = overrideDocumentsSchema.safeParse(documents)
       if (!parsed.success) {
         return {
           ok: false,
-          problems: describeIssues(parsed.error).map((p) => ({ file: 'overrides', ...p })),
+          problems: problemsFromZod(parsed.error).map((p) => ({ file: 'overrides', ...p })),
         }
       }
       await load()
-      await commit(parsed.data, opts.summary ?? 'Imported a backup', opts.author)
+      await commit(parsed.data, { type: 'import' }, opts.author)
       return { ok: true, changed: true }
     })
   }
@@ -216,7 +201,7 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
       await load()
       const ids = await versionIds()
       const versions = await Promise.all(
-        ids.map(async ({ id }) => ({ id, read: await readVersion(id) })),
+        ids.map(async ({ id }) => ({ id, read: await versionFile(id).read() })),
       )
       return versions.flatMap(({ id, read }) =>
         read.ok
@@ -224,7 +209,7 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
               {
                 id,
                 at: read.value.at,
-                summary: read.value.summary,
+                change: read.value.change,
                 ...(read.value.author ? { author: read.value.author } : {}),
               },
             ]
@@ -238,24 +223,20 @@ export function createOverrideStore(options: { dir: string; now?: () => Date }) 
     return exclusive(async () => {
       await load()
       const notFound: Problem[] = [
-        { file: 'overrides/history', field: id, message: 'That saved version no longer exists.' },
+        { file: 'overrides/history', field: id, code: 'version-missing' },
       ]
       if (!versionIdPattern.test(id)) return { ok: false, problems: notFound }
-      const version = await readVersion(id)
+      const version = await versionFile(id).read()
       if (!version.ok) {
         if (version.reason === 'missing') return { ok: false, problems: notFound }
         return {
           ok: false,
-          problems: version.problems.map((p) => ({
-            file: `overrides/history/${id}.json`,
-            field: p.field,
-            message: `That saved version is damaged and cannot be restored: ${p.message}`,
-          })),
+          problems: version.problems.map((p) => ({ ...p, code: 'version-damaged' })),
         }
       }
       await commit(
         version.value.documents,
-        `Restored version of ${describeTime(version.value.at)}`,
+        { type: 'restore', from: version.value.at },
         opts.author,
       )
       return { ok: true, changed: true }

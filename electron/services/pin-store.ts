@@ -1,15 +1,15 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import type { Problem } from '../shared/contract'
-import { createQueue, moveAside, readJsonFile, writeFileAtomic } from './atomic-file'
+import type { Problem } from '../shared/problem'
+import { createQueue } from './atomic-file'
+import { createJsonFile } from './json-file'
 
 export const pinFileName = 'staff-pin.json'
 /** Kept apart from the hash so a failed attempt never rewrites the file that holds the PIN. */
 export const lockoutFileName = 'staff-pin-lockout.json'
 export const maxAttempts = 5
-export const lockMinutes = 5
+const lockMinutes = 5
 const lockMs = lockMinutes * 60_000
 
 /** 2^14 keeps a check well under 100 ms on a modest kiosk PC while costing an attacker dearly. */
@@ -27,13 +27,13 @@ const pinFileSchema = z
       .int()
       .min(1024)
       .max(1_048_576)
-      .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+      .refine((n) => (n & (n - 1)) === 0, 'power-of-two'),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
     keyLength: z.number().int().min(16).max(128),
   })
   .refine((file) => file.hash.length === file.keyLength * 2, {
-    message: 'the hash length does not match keyLength',
+    message: 'hash-length',
     path: ['hash'],
   })
 type PinFile = z.infer<typeof pinFileSchema>
@@ -59,19 +59,16 @@ export type VerifyResult =
       reason: 'wrong' | 'locked' | 'not-set'
       attemptsLeft: number
       lockedUntil: number | null
-      message: string
     }
 
 export type SetPinResult =
   | { ok: true }
-  | { ok: false; reason: 'invalid' | 'current-required'; message: string }
+  | { ok: false; reason: 'invalid-format' | 'current-required' }
   | Exclude<VerifyResult, { ok: true }>
 
-/** Plain-words reason a PIN is not acceptable, or null when it is. */
-export function pinFormatProblem(pin: string): string | null {
-  if (!/^\d+$/.test(pin)) return 'The PIN must be made of digits only (0 to 9).'
-  if (pin.length < 4 || pin.length > 8) return 'The PIN must be 4 to 8 digits long.'
-  return null
+/** Whether a PIN has an acceptable shape: 4 to 8 digits. */
+function isPinFormatValid(pin: string): boolean {
+  return /^\d{4,8}$/.test(pin)
 }
 
 function derive(pin: string, salt: Buffer, cost: typeof defaultCost): Promise<Buffer> {
@@ -92,63 +89,41 @@ function derive(pin: string, salt: Buffer, cost: typeof defaultCost): Promise<Bu
  * and the lock is on disk so restarting the app does not reset it.
  */
 export function createPinStore(options: { dir: string; now?: () => Date }) {
-  const pinFile = join(options.dir, pinFileName)
-  const lockoutFile = join(options.dir, lockoutFileName)
   const now = () => (options.now ? options.now() : new Date()).getTime()
+  const clock = () => new Date(now())
+  const pinFile = createJsonFile(join(options.dir, pinFileName), pinFileSchema, {
+    name: pinFileName,
+    now: clock,
+  })
+  const lockoutFile = createJsonFile(join(options.dir, lockoutFileName), lockoutFileSchema, {
+    name: lockoutFileName,
+    now: clock,
+  })
   const exclusive = createQueue()
   let problems: Problem[] = []
 
-  async function report(file: string, name: string, found: Problem[]): Promise<void> {
-    const aside = await moveAside(file, new Date(now()))
-    problems = [
-      ...problems,
-      ...found.map((p) => ({ ...p, file: name, message: `${p.message} (moved to ${aside})` })),
-    ]
-  }
-
   async function readPin(): Promise<PinFile | null> {
-    const result = await readJsonFile(pinFile, pinFileSchema)
+    const result = await pinFile.read()
     if (result.ok) return result.value
     if (result.reason !== 'missing') {
-      await report(
-        pinFile,
-        pinFileName,
-        result.problems.map((p) => ({
-          file: pinFileName,
-          field: p.field,
-          message: `The saved staff PIN could not be read, so a new PIN must be set: ${p.message}`,
-        })),
-      )
+      problems = [
+        ...problems,
+        ...result.problems.map((p) => ({ ...p, fallback: 'new-pin-needed' as const })),
+      ]
     }
     return null
   }
 
   /** Reads the lockout, treating an expired lock as a fresh start with five new tries. */
   async function readLockout(): Promise<Lockout> {
-    const result = await readJsonFile(lockoutFile, lockoutFileSchema)
+    const result = await lockoutFile.read()
     if (!result.ok) {
-      if (result.reason !== 'missing') {
-        await report(
-          lockoutFile,
-          lockoutFileName,
-          result.problems.map((p) => ({ file: lockoutFileName, ...p })),
-        )
-      }
+      if (result.reason !== 'missing') problems = [...problems, ...result.problems]
       return noFailures
     }
     const { lockedUntil } = result.value
     if (lockedUntil !== null && lockedUntil <= now()) return noFailures
     return result.value
-  }
-
-  async function writeJson(file: string, value: unknown): Promise<void> {
-    await mkdir(options.dir, { recursive: true })
-    await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`)
-  }
-
-  function lockedMessage(lockedUntil: number): string {
-    const minutes = Math.max(1, Math.ceil((lockedUntil - now()) / 60_000))
-    return `Too many wrong PINs. Staff mode is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
   }
 
   async function status(): Promise<PinStatus> {
@@ -161,49 +136,26 @@ export function createPinStore(options: { dir: string; now?: () => Date }) {
   async function check(pin: string): Promise<VerifyResult> {
     const lockout = await readLockout()
     if (lockout.lockedUntil !== null) {
-      return {
-        ok: false,
-        reason: 'locked',
-        attemptsLeft: 0,
-        lockedUntil: lockout.lockedUntil,
-        message: lockedMessage(lockout.lockedUntil),
-      }
+      return { ok: false, reason: 'locked', attemptsLeft: 0, lockedUntil: lockout.lockedUntil }
     }
     const stored = await readPin()
-    if (!stored) {
-      return {
-        ok: false,
-        reason: 'not-set',
-        attemptsLeft: maxAttempts,
-        lockedUntil: null,
-        message: 'No staff PIN has been set yet.',
-      }
-    }
+    if (!stored)
+      return { ok: false, reason: 'not-set', attemptsLeft: maxAttempts, lockedUntil: null }
     const expected = Buffer.from(stored.hash, 'hex')
     const actual = await derive(pin, Buffer.from(stored.salt, 'hex'), stored)
     if (timingSafeEqual(actual, expected)) {
-      if (lockout.failedAttempts > 0) await writeJson(lockoutFile, noFailures)
+      if (lockout.failedAttempts > 0) await lockoutFile.write(noFailures)
       return { ok: true }
     }
     const failedAttempts = lockout.failedAttempts + 1
     const lockedUntil = failedAttempts >= maxAttempts ? now() + lockMs : null
-    await writeJson(lockoutFile, { failedAttempts, lockedUntil })
-    if (lockedUntil !== null) {
-      return {
-        ok: false,
-        reason: 'locked',
-        attemptsLeft: 0,
-        lockedUntil,
-        message: lockedMessage(lockedUntil),
-      }
-    }
-    const attemptsLeft = maxAttempts - failedAttempts
+    await lockoutFile.write({ failedAttempts, lockedUntil })
+    if (lockedUntil !== null) return { ok: false, reason: 'locked', attemptsLeft: 0, lockedUntil }
     return {
       ok: false,
       reason: 'wrong',
-      attemptsLeft,
+      attemptsLeft: maxAttempts - failedAttempts,
       lockedUntil: null,
-      message: `That PIN is not right. ${attemptsLeft} tr${attemptsLeft === 1 ? 'y' : 'ies'} left before staff mode locks for ${lockMinutes} minutes.`,
     }
   }
 
@@ -217,28 +169,22 @@ export function createPinStore(options: { dir: string; now?: () => Date }) {
    */
   function setPin(newPin: string, currentPin?: string): Promise<SetPinResult> {
     return exclusive(async () => {
-      const formatProblem = pinFormatProblem(newPin)
-      if (formatProblem) return { ok: false, reason: 'invalid', message: formatProblem }
+      if (!isPinFormatValid(newPin)) return { ok: false, reason: 'invalid-format' }
       if ((await readPin()) !== null) {
         if (currentPin === undefined || currentPin === '') {
-          return {
-            ok: false,
-            reason: 'current-required',
-            message: 'Enter the current PIN to change it.',
-          }
+          return { ok: false, reason: 'current-required' }
         }
         const checked = await check(currentPin)
         if (!checked.ok) return checked
       }
       const salt = randomBytes(16)
       const hash = await derive(newPin, salt, defaultCost)
-      const file: PinFile = {
+      await pinFile.write({
         algorithm: 'scrypt',
         salt: salt.toString('hex'),
         hash: hash.toString('hex'),
         ...defaultCost,
-      }
-      await writeJson(pinFile, file)
+      })
       return { ok: true }
     })
   }

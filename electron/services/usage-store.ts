@@ -1,8 +1,6 @@
-import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { locales, localeSchema } from '../shared/content-schema'
-import { describeIssues, type Problem } from '../shared/contract'
+import type { Problem } from '../shared/problem'
 import type { UsageDay } from '../shared/usage-csv'
 import {
   addDays,
@@ -13,8 +11,9 @@ import {
   usageIdSchema,
   type UsageFile,
 } from '../shared/usage-days'
+import { createJsonFile } from './json-file'
 
-export const usageFileName = 'usage.json'
+const usageFileName = 'usage.json'
 
 /**
  * A section open for longer than an hour is a stuck page or a clock jump, not reading (the
@@ -43,8 +42,11 @@ export interface UsageStoreOptions {
  * again from zero, with the reason kept as a problem to show in staff mode.
  */
 export function createUsageStore(options: UsageStoreOptions) {
-  const file = join(options.dir, usageFileName)
   const now = options.now ?? (() => new Date())
+  const file = createJsonFile(join(options.dir, usageFileName), usageFileSchema, {
+    name: usageFileName,
+    now,
+  })
   const retentionDays = options.retentionDays ?? 400
   const flushIntervalMs = options.flushIntervalMs ?? 5_000
 
@@ -67,48 +69,25 @@ export function createUsageStore(options: UsageStoreOptions) {
         {
           file: usageFileName,
           field: '(whole file)',
-          message: `could not be loaded: ${(error as Error).message} (counts are kept in memory only until the app restarts)`,
+          code: 'unreadable',
+          params: { error: (error as NodeJS.ErrnoException).code ?? 'error' },
+          fallback: 'counts-in-memory',
         },
       ]
     })
     return loading
   }
 
-  async function moveAside(reason: { field: string; message: string }[]): Promise<void> {
-    const stamp = now().toISOString().replace(/[:.]/g, '-')
-    const aside = `${file}.invalid-${stamp}`
-    await rename(file, aside)
-    problems = reason.map((p) => ({
-      file: usageFileName,
-      field: p.field,
-      message: `${p.message} (the file was moved to ${aside}; counting started again from zero)`,
-    }))
-  }
-
   async function load(): Promise<void> {
-    let raw: string
-    try {
-      raw = await readFile(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-      throw error
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(raw)
-    } catch (error) {
-      await moveAside([
-        { field: '(whole file)', message: `not valid JSON: ${(error as Error).message}` },
-      ])
-      return
-    }
-    const result = usageFileSchema.safeParse(json)
-    if (!result.success) {
-      await moveAside(describeIssues(result.error))
+    const result = await file.read()
+    if (!result.ok) {
+      if (result.reason !== 'missing') {
+        problems = result.problems.map((p) => ({ ...p, fallback: 'counting-restarted' }))
+      }
       return
     }
     // Events may have been counted while the file was being read: add the stored counts to them.
-    for (const [date, stored] of Object.entries(result.data.days)) {
+    for (const [date, stored] of Object.entries(result.value.days)) {
       addInto(dayFor(date), { date, ...stored })
     }
     prune(todayKey())
@@ -163,19 +142,20 @@ export function createUsageStore(options: UsageStoreOptions) {
     return true
   }
 
-  async function write(text: string): Promise<void> {
+  async function write(snapshot: UsageFile): Promise<void> {
     try {
-      await mkdir(options.dir, { recursive: true })
-      await writeFileAtomic(file, text, { encoding: 'utf8', fsync: true })
-      problems = problems.filter((p) => p.field !== '(saving)')
+      await file.write(snapshot)
+      problems = problems.filter((p) => p.code !== 'not-saved')
     } catch (error) {
       dirty = true
       problems = [
-        ...problems.filter((p) => p.field !== '(saving)'),
+        ...problems.filter((p) => p.code !== 'not-saved'),
         {
           file: usageFileName,
-          field: '(saving)',
-          message: `could not be saved: ${(error as Error).message} (will try again)`,
+          field: '(whole file)',
+          code: 'not-saved',
+          params: { error: (error as NodeJS.ErrnoException).code ?? 'error' },
+          fallback: 'will-retry',
         },
       ]
       if (timer === undefined) changed()
@@ -192,9 +172,9 @@ export function createUsageStore(options: UsageStoreOptions) {
     }
     if (dirty && !readFailed) {
       dirty = false
-      const text = serialize(days)
+      const snapshot = serialize(days)
       // Writes run one after another so an older snapshot can never land after a newer one.
-      writing = writing.catch(() => undefined).then(() => write(text))
+      writing = writing.catch(() => undefined).then(() => write(snapshot))
     }
     return writing
   }
@@ -271,7 +251,7 @@ function addInto(target: UsageDay, source: UsageDay): void {
   for (const locale of locales) target.languages[locale] += source.languages[locale]
 }
 
-function serialize(days: Map<string, UsageDay>): string {
+function serialize(days: Map<string, UsageDay>): UsageFile {
   const sorted = <T>(record: Record<string, T>) =>
     Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)))
   const file: UsageFile = {
@@ -290,7 +270,5 @@ function serialize(days: Map<string, UsageDay>): string {
         ]),
     ),
   }
-  return `${JSON.stringify(file, null, 2)}\n`
+  return file
 }
-
-export { dateKeyOf }

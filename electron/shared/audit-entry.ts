@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-/** What staff mode records, the same in Electron and in a plain browser. */
-export const auditEvents = [
+/** What staff mode records in the audit log. */
+const auditEvents = [
   'sign-in',
   'sign-in-failed',
   'sign-out',

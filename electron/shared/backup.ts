@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { describeIssues } from './contract'
 import { overrideDocumentsSchema, type OverrideDocuments } from './merge-overrides'
+import { problemsFromZod, type FieldProblem, type ProblemCode } from './problem'
 import { settingsSchema, type Settings } from './settings-schema'
 
-export const backupFormat = 'back-spasm-kiosk-backup'
-export const backupVersion = 1
+const backupFormat = 'back-spasm-kiosk-backup'
+const backupVersion = 1
 /** Far above any real backup; stops a wrong file (a video, say) from being parsed at all. */
-export const maxBackupBytes = 20 * 1024 * 1024
+const maxBackupBytes = 20 * 1024 * 1024
 
 /**
  * A backup holds what staff configured: settings and content changes. The staff PIN is
@@ -20,14 +20,17 @@ const backupSchema = z.strictObject({
   settings: settingsSchema,
   overrides: overrideDocumentsSchema,
 })
-export type Backup = z.output<typeof backupSchema>
+type Backup = z.output<typeof backupSchema>
 
-export type BackupProblem = { field: string; message: string }
 export type ParseBackupResult =
-  { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] }
+  { ok: true; backup: Backup } | { ok: false; problems: FieldProblem[] }
 
-function refuse(field: string, message: string): ParseBackupResult {
-  return { ok: false, problems: [{ field, message }] }
+function refuse(
+  field: string,
+  code: ProblemCode,
+  params?: FieldProblem['params'],
+): ParseBackupResult {
+  return { ok: false, problems: [{ field, code, ...(params ? { params } : {}) }] }
 }
 
 /** The backup file's text. Throws if the data to export is itself invalid, which is a bug. */
@@ -52,31 +55,24 @@ export function exportBackup(input: {
  * "overrides.en/section/what-is.blocks.2.kind".
  */
 export function parseBackup(text: string): ParseBackupResult {
-  if (text.length > maxBackupBytes) {
-    return refuse('(whole file)', 'This file is too large to be a kiosk backup.')
-  }
+  if (text.length > maxBackupBytes) return refuse('(whole file)', 'backup-too-large')
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    return refuse('(whole file)', 'This file is not a kiosk backup: it is not a JSON file.')
+    return refuse('(whole file)', 'backup-not-json')
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return refuse('(whole file)', 'This file is not a kiosk backup.')
+    return refuse('(whole file)', 'not-a-backup')
   }
   const { format, version } = json as Record<string, unknown>
-  if (format !== backupFormat) {
-    return refuse('format', `This file is not a kiosk backup (expected format "${backupFormat}").`)
-  }
+  if (format !== backupFormat) return refuse('format', 'not-a-backup')
   if (version !== backupVersion) {
     return typeof version === 'number' && version > backupVersion
-      ? refuse(
-          'version',
-          `This backup was made by a newer version of the kiosk app (backup version ${version}). Update this kiosk first.`,
-        )
-      : refuse('version', `This backup version is not supported (expected ${backupVersion}).`)
+      ? refuse('version', 'backup-from-newer-app', { version })
+      : refuse('version', 'backup-version-unsupported', { expected: backupVersion })
   }
   const result = backupSchema.safeParse(json)
-  if (!result.success) return { ok: false, problems: describeIssues(result.error) }
+  if (!result.success) return { ok: false, problems: problemsFromZod(result.error) }
   return { ok: true, backup: result.data }
 }

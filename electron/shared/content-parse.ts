@@ -10,7 +10,7 @@ import {
   type LocaleContent,
   type Site,
 } from './content-schema'
-import { describeIssues, type Problem } from './contract'
+import { problemsFromZod, type Problem } from './problem'
 
 /** One content file as read from disk or bundled: its path below content/<locale>/ and its text. */
 export interface ContentFile {
@@ -45,7 +45,7 @@ export function parseContentFiles(locale: Locale, files: ContentFile[]): ParseOu
       problems.push({
         file: where(file.path),
         field: '(whole file)',
-        message: 'this file is not part of the content model and was ignored',
+        code: 'unknown-file',
       })
       continue
     }
@@ -55,14 +55,15 @@ export function parseContentFiles(locale: Locale, files: ContentFile[]): ParseOu
       const pos = yamlError.linePos?.[0]
       problems.push({
         file: where(file.path),
-        field: pos ? `line ${pos.line}, column ${pos.col}` : '(whole file)',
-        message: `the file is not valid YAML: ${yamlError.message.split('\n')[0]}`,
+        field: '(whole file)',
+        code: 'not-yaml',
+        ...(pos ? { params: { line: pos.line, column: pos.col } } : {}),
       })
       continue
     }
     const result = schema.safeParse(yaml.toJS())
     if (!result.success) {
-      for (const issue of describeIssues(result.error))
+      for (const issue of problemsFromZod(result.error))
         problems.push({ file: where(file.path), ...issue })
       continue
     }
@@ -72,7 +73,8 @@ export function parseContentFiles(locale: Locale, files: ContentFile[]): ParseOu
       problems.push({
         file: where(file.path),
         field: 'id',
-        message: `the id "${value.id}" must match the file name "${expectedId}"`,
+        code: 'id-mismatch',
+        params: { id: value.id, expected: expectedId },
       })
       continue
     }
@@ -96,7 +98,7 @@ export function assembleLocaleContent(
       problems.push({
         file: `content/${locale}/${path}`,
         field: '(whole file)',
-        message: 'this required file is missing or has no valid version',
+        code: 'required-file-missing',
       })
     return value
   }
@@ -113,7 +115,7 @@ export function assembleLocaleContent(
     problems.push({
       file: `content/${locale}/sections/`,
       field: '(folder)',
-      message: 'there are no valid sections',
+      code: 'no-sections',
     })
   if (!site || !about || !helpCheck || sections.length === 0) return { content: null, problems }
   return {

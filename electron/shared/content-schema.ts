@@ -17,19 +17,14 @@ export const locales: readonly Locale[] = localeSchema.options
 const text = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
-  .refine(
-    (value) => !/<\/?[a-z!][^>]*>/i.test(value),
-    'HTML tags are not allowed: write plain text',
-  )
+  .min(1, 'not-empty')
+  .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), 'no-html')
 /** Ids appear in routes and file names, so they are kept to safe lowercase slugs. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single dashes')
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id-format')
 /** Illustrations are bundled SVG files in resources/illustrations/, never remote images. */
-export const illustrationSchema = idSchema
+const illustrationSchema = idSchema
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   organisation: text,
   title: text,
 })
@@ -73,7 +68,7 @@ const stretchBlock = z.strictObject({
   repetitions: z.number().int().min(1).max(20),
 })
 
-export const blockSchema = z.discriminatedUnion('kind', [
+const blockSchema = z.discriminatedUnion('kind', [
   paragraphBlock,
   listBlock,
   calloutBlock,
@@ -83,7 +78,6 @@ export const blockSchema = z.discriminatedUnion('kind', [
   stretchBlock,
 ])
 export type Block = z.infer<typeof blockSchema>
-export type BlockKind = Block['kind']
 
 /** Sections and take-home sheets share one shape, so one renderer and one editor serve both. */
 export const documentSchema = z.strictObject({
@@ -99,7 +93,7 @@ export const documentSchema = z.strictObject({
 })
 export type ContentDocument = z.infer<typeof documentSchema>
 
-export const helpTierSchema = z.enum(['emergency', 'soon', 'visit'])
+const helpTierSchema = z.enum(['emergency', 'soon', 'visit'])
 export type HelpTier = z.infer<typeof helpTierSchema>
 
 /** The "Should I get help?" check: questions and outcomes are content, not code. */

@@ -1,46 +1,64 @@
 import { z } from 'zod'
+import { auditEntrySchema } from './audit-entry'
+import { channels, type ApiMethod } from './channels'
 import { idSchema, localeContentSchema, localeSchema } from './content-schema'
+import { fallbackCodes, problemCodes, type FieldProblem, type Problem } from './problem'
 import { settingsSchema } from './settings-schema'
 import type { UsageDay } from './usage-csv'
-import { channels, type ApiMethod } from './channels'
 
-/** One problem found in a content or settings file: where it is and what is wrong, in plain words. */
-export const problemSchema = z.strictObject({
+const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]))
+const fieldProblemSchema: z.ZodType<FieldProblem> = z.strictObject({
+  field: z.string(),
+  code: z.enum(problemCodes),
+  params: problemParamsSchema.optional(),
+})
+const problemSchema: z.ZodType<Problem> = z.strictObject({
   file: z.string(),
   field: z.string(),
-  message: z.string(),
+  code: z.enum(problemCodes),
+  params: problemParamsSchema.optional(),
+  movedTo: z.string().optional(),
+  fallback: z.enum(fallbackCodes).optional(),
 })
-export type Problem = z.infer<typeof problemSchema>
+export type { FieldProblem, Problem }
 
-export const contentResultSchema = z.strictObject({
+const contentResultSchema = z.strictObject({
   content: localeContentSchema,
   problems: z.array(problemSchema),
 })
 export type ContentResult = z.infer<typeof contentResultSchema>
 
-export const appInfoSchema = z.strictObject({
+const appInfoSchema = z.strictObject({
   name: z.string(),
   version: z.string(),
+  /** 'browser': the web host serves the kiosk to a browser, which prints and cannot quit. */
   platform: z.enum(['electron', 'browser']),
   packaged: z.boolean(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
-export const printRequestSchema = z.strictObject({ sheetId: idSchema, locale: localeSchema })
+const printRequestSchema = z.strictObject({ sheetId: idSchema, locale: localeSchema })
 export type PrintRequest = z.infer<typeof printRequestSchema>
 
-export const printFailureReasons = [
+const printFailureReasons = [
   'no-printer',
   'printer-not-found',
   'printer-failed',
   'timeout',
   'daily-limit',
+  /** This visitor has printed as many sheets as one visit may. */
+  'visit-limit',
   'not-ready',
+  /** The host cannot do this kind of print, e.g. a test print from a browser. */
+  'unsupported',
 ] as const
 export type PrintFailureReason = (typeof printFailureReasons)[number]
 
-/** What happened to a print: visitors see `message`; staff also see where a PDF copy went. */
-export const printResultSchema = z.discriminatedUnion('ok', [
+/**
+ * What happened to a print, as a code the renderer words. 'browser': the print is allowed and
+ * counted, and the page now prints the sheet itself with window.print().
+ */
+const printResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
     via: z.enum(['printer', 'pdf', 'browser']),
@@ -49,14 +67,13 @@ export const printResultSchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(false),
     reason: z.enum(printFailureReasons),
-    message: z.string(),
     savedTo: z.string().optional(),
   }),
 ])
 export type PrintResult = z.infer<typeof printResultSchema>
 
 /** Anonymous visitor events for the staff usage page: never names, never typed text. */
-export const usageEventSchema = z.discriminatedUnion('type', [
+const usageEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('visit') }),
   z.strictObject({
     type: z.literal('section-view'),
@@ -68,9 +85,7 @@ export const usageEventSchema = z.discriminatedUnion('type', [
 ])
 export type UsageEvent = z.infer<typeof usageEventSchema>
 
-export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
-
-export const staffStatusSchema = z.strictObject({
+const staffStatusSchema = z.strictObject({
   pinSet: z.boolean(),
   signedIn: z.boolean(),
   /** When a locked PIN pad opens again (ms since 1970), or null when it is not locked. */
@@ -79,112 +94,172 @@ export const staffStatusSchema = z.strictObject({
 })
 export type StaffStatus = z.infer<typeof staffStatusSchema>
 
-const fieldProblems = z.array(z.strictObject({ field: z.string(), message: z.string() }))
 const done = z.strictObject({ ok: z.literal(true) })
-const refused = z.strictObject({ ok: z.literal(false), message: z.string() })
-const invalid = z.strictObject({ ok: z.literal(false), problems: fieldProblems })
+const invalid = z.strictObject({ ok: z.literal(false), problems: z.array(fieldProblemSchema) })
+const pinRefusal = {
+  attemptsLeft: z.number().int(),
+  lockedUntil: z.number().nullable(),
+}
 
-export const signInResultSchema = z.union([
+const signInResultSchema = z.union([
   done,
   z.strictObject({
     ok: z.literal(false),
     reason: z.enum(['wrong', 'locked', 'not-set']),
-    message: z.string(),
-    attemptsLeft: z.number().int(),
-    lockedUntil: z.number().nullable(),
+    ...pinRefusal,
   }),
 ])
 export type SignInResult = z.infer<typeof signInResultSchema>
 
-export const documentRefSchema = z.strictObject({
+const changePinResultSchema = z.union([
+  done,
+  z.strictObject({ ok: z.literal(false), reason: z.literal('invalid-format') }),
+  z.strictObject({ ok: z.literal(false), reason: z.enum(['wrong', 'locked']), ...pinRefusal }),
+])
+
+const documentRefSchema = z.strictObject({
   locale: localeSchema,
   kind: z.enum(['section', 'sheet']),
   id: idSchema,
 })
-export type DocumentRef = z.infer<typeof documentRefSchema>
 
-export const historyEntrySchema = z.strictObject({
+/** What one saved version of the content changes was made by. */
+export const historyChangeSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('edit'), key: z.string() }),
+  z.strictObject({ type: z.literal('reset'), key: z.string() }),
+  z.strictObject({ type: z.literal('import') }),
+  z.strictObject({ type: z.literal('restore'), from: z.iso.datetime() }),
+])
+export type HistoryChange = z.infer<typeof historyChangeSchema>
+
+const historyEntrySchema = z.strictObject({
   id: z.string(),
   at: z.string(),
-  summary: z.string(),
+  change: historyChangeSchema,
 })
 export type StaffHistoryEntry = z.infer<typeof historyEntrySchema>
 
-export const auditEntrySchema = z.object({
-  at: z.string(),
-  event: z.string(),
-  detail: z.string().optional(),
-})
-
-export const printerSchema = z.strictObject({
-  name: z.string(),
-  displayName: z.string(),
-  isDefault: z.boolean(),
-})
+const printerSchema = z.strictObject({ name: z.string(), displayName: z.string() })
 export type Printer = z.infer<typeof printerSchema>
 
-/** The one IPC contract: every method's channel, argument tuple and result. */
+/**
+ * Who may call a method. 'visitor': any page of the kiosk. 'staff-open': staff mode before
+ * sign-in (the PIN pad). 'staff': only with a signed-in staff session, which the call keeps open.
+ */
+export type Access = 'visitor' | 'staff-open' | 'staff'
+
+/** The one contract: every method's channel, who may call it, its argument tuple and result. */
 export const contract = {
   getContent: {
     channel: channels.getContent,
+    access: 'visitor',
     args: z.tuple([localeSchema]),
     result: contentResultSchema,
   },
-  getSettings: { channel: channels.getSettings, args: z.tuple([]), result: settingsSchema },
-  getAppInfo: { channel: channels.getAppInfo, args: z.tuple([]), result: appInfoSchema },
+  getSettings: {
+    channel: channels.getSettings,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: settingsSchema,
+  },
+  getAppInfo: {
+    channel: channels.getAppInfo,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: appInfoSchema,
+  },
   /** The renderer is alive and its idle timer runs; main reloads it when these stop. */
-  heartbeat: { channel: channels.heartbeat, args: z.tuple([]), result: z.undefined() },
+  heartbeat: {
+    channel: channels.heartbeat,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: z.undefined(),
+  },
   /** A visitor walked away: clear what the page stored during the visit (never settings or content). */
-  endVisit: { channel: channels.endVisit, args: z.tuple([]), result: z.undefined() },
+  endVisit: {
+    channel: channels.endVisit,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: z.undefined(),
+  },
   printSheet: {
     channel: channels.printSheet,
+    access: 'visitor',
     args: z.tuple([printRequestSchema]),
     result: printResultSchema,
   },
   recordUsage: {
     channel: channels.recordUsage,
+    access: 'visitor',
     args: z.tuple([usageEventSchema]),
     result: z.undefined(),
   },
   /** A page error, for the main log: the page cannot write files itself. */
   reportError: {
     channel: channels.reportError,
+    access: 'visitor',
     args: z.tuple([z.strictObject({ message: z.string().max(2000), where: z.string().max(200) })]),
     result: z.undefined(),
   },
-
-  // Staff mode. Every method below staffSignOut refuses to run unless staff signed in with the PIN.
-  staffStatus: { channel: channels.staffStatus, args: z.tuple([]), result: staffStatusSchema },
-  /** First run: sets the PIN when none is set. Later: changes it, given the current PIN. */
-  staffSetPin: {
-    channel: channels.staffSetPin,
-    args: z.tuple([z.strictObject({ pin: pinSchema, currentPin: pinSchema.optional() })]),
-    result: z.union([done, refused]),
+  staffStatus: {
+    channel: channels.staffStatus,
+    access: 'staff-open',
+    args: z.tuple([]),
+    result: staffStatusSchema,
+  },
+  /** First run only: sets the PIN when none is set, and signs staff in. */
+  staffSetFirstPin: {
+    channel: channels.staffSetFirstPin,
+    access: 'staff-open',
+    args: z.tuple([z.strictObject({ pin: z.string().max(8) })]),
+    result: z.union([
+      done,
+      z.strictObject({ ok: z.literal(false), reason: z.enum(['invalid-format', 'already-set']) }),
+    ]),
   },
   staffSignIn: {
     channel: channels.staffSignIn,
+    access: 'staff-open',
     args: z.tuple([z.strictObject({ pin: z.string().max(8) })]),
     result: signInResultSchema,
   },
-  staffSignOut: { channel: channels.staffSignOut, args: z.tuple([]), result: z.undefined() },
-  /** Settings are validated again in main; `unknown` here so staff get field-by-field reasons. */
+  staffSignOut: {
+    channel: channels.staffSignOut,
+    access: 'staff-open',
+    args: z.tuple([]),
+    result: z.undefined(),
+  },
+  /** Needs the current PIN as well as the session, so an open staff screen cannot be taken over. */
+  staffChangePin: {
+    channel: channels.staffChangePin,
+    access: 'staff',
+    args: z.tuple([
+      z.strictObject({ pin: z.string().max(8), currentPin: z.string().min(1).max(8) }),
+    ]),
+    result: changePinResultSchema,
+  },
+  /** Settings are validated in the handler; `unknown` here so staff get field-by-field reasons. */
   staffSaveSettings: {
     channel: channels.staffSaveSettings,
+    access: 'staff',
     args: z.tuple([z.unknown()]),
     result: z.union([z.strictObject({ ok: z.literal(true), settings: settingsSchema }), invalid]),
   },
   staffListPrinters: {
     channel: channels.staffListPrinters,
+    access: 'staff',
     args: z.tuple([]),
     result: z.array(printerSchema),
   },
   staffTestPrint: {
     channel: channels.staffTestPrint,
+    access: 'staff',
     args: z.tuple([]),
     result: printResultSchema,
   },
   staffSaveDocument: {
     channel: channels.staffSaveDocument,
+    access: 'staff',
     args: z.tuple([
       z.strictObject({
         locale: localeSchema,
@@ -197,22 +272,26 @@ export const contract = {
   /** Back to the document as shipped with the app. */
   staffResetDocument: {
     channel: channels.staffResetDocument,
+    access: 'staff',
     args: z.tuple([documentRefSchema]),
-    result: z.union([done, refused]),
+    result: z.union([done, invalid]),
   },
   staffHistory: {
     channel: channels.staffHistory,
+    access: 'staff',
     args: z.tuple([]),
     result: z.array(historyEntrySchema),
   },
   staffRestore: {
     channel: channels.staffRestore,
+    access: 'staff',
     args: z.tuple([z.strictObject({ id: z.string().max(80) })]),
-    result: z.union([done, refused]),
+    result: z.union([done, invalid]),
   },
-  /** Settings and content changes as one file (never the PIN); saved in user data in Electron. */
+  /** Settings and content changes as one file (never the PIN), also kept in user data. */
   staffExportBackup: {
     channel: channels.staffExportBackup,
+    access: 'staff',
     args: z.tuple([]),
     result: z.strictObject({
       fileName: z.string(),
@@ -223,47 +302,64 @@ export const contract = {
   /** Validates everything first; changes nothing if any part is invalid. */
   staffImportBackup: {
     channel: channels.staffImportBackup,
+    access: 'staff',
     args: z.tuple([z.strictObject({ text: z.string().max(20_000_000) })]),
     result: z.union([done, invalid]),
   },
   staffUsage: {
     channel: channels.staffUsage,
+    access: 'staff',
     args: z.tuple([z.strictObject({ days: z.number().int().min(1).max(400) })]),
     result: z.custom<UsageDay[]>(),
   },
   staffAudit: {
     channel: channels.staffAudit,
+    access: 'staff',
     args: z.tuple([z.strictObject({ limit: z.number().int().min(1).max(1000) })]),
     result: z.array(auditEntrySchema),
   },
   /** What is wrong with content, settings or counts files, for staff to see and fix. */
   staffProblems: {
     channel: channels.staffProblems,
+    access: 'staff',
     args: z.tuple([]),
     result: z.array(problemSchema),
   },
-  staffExit: { channel: channels.staffExit, args: z.tuple([]), result: z.undefined() },
-  staffRestart: { channel: channels.staffRestart, args: z.tuple([]), result: z.undefined() },
-} as const satisfies Record<ApiMethod, { channel: string; args: z.ZodTuple; result: z.ZodType }>
+  staffExit: {
+    channel: channels.staffExit,
+    access: 'staff',
+    args: z.tuple([]),
+    result: z.undefined(),
+  },
+  staffRestart: {
+    channel: channels.staffRestart,
+    access: 'staff',
+    args: z.tuple([]),
+    result: z.undefined(),
+  },
+} as const satisfies Record<
+  ApiMethod,
+  { channel: string; access: Access; args: z.ZodTuple; result: z.ZodType }
+>
 
 export type Contract = typeof contract
 export type ApiArgs<M extends ApiMethod> = z.input<Contract[M]['args']>
-export type ApiResult<M extends ApiMethod> = z.output<Contract[M]['result']>
+type ApiResult<M extends ApiMethod> = z.output<Contract[M]['result']>
 
-/** What the renderer sees as `window.kiosk`, and what the browser implementation provides too. */
+/** What the renderer's adapters give it: one promise per method, whichever transport is used. */
 export type KioskApi = {
   [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiResult<M>>
 }
 
-/** Problems on one line, "file (field): message; ...", for error messages and logs. */
-export function describeProblems(problems: Problem[]): string {
-  return problems.map((p) => `${p.file} (${p.field}): ${p.message}`).join('; ')
-}
+/** Why the backend's guard refused a call before any handler ran. */
+export type RefusalReason =
+  'unknown-method' | 'untrusted-caller' | 'invalid-arguments' | 'sign-in-required'
 
-/** Turns zod issues into the plain "field: reason" lines staff see. */
-export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : '(whole file)',
-    message: issue.message,
-  }))
-}
+/**
+ * How either transport carries an answer: the result, or the guard's refusal. A refusal is an
+ * answer, not an error, so Electron does not log it as a failed handler.
+ */
+export type CallAnswer = { result?: unknown } | { refused: RefusalReason }
+
+/** What the Electron preload exposes as `window.kiosk`: each method answers a CallAnswer. */
+export type KioskBridge = Record<ApiMethod, (...args: unknown[]) => Promise<CallAnswer>>

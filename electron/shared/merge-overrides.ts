@@ -14,8 +14,7 @@ import {
  * the override. An override is a whole document, named "<locale>/<kind>/<id>".
  */
 
-export const overrideKinds = ['section', 'sheet'] as const
-export type OverrideKind = (typeof overrideKinds)[number]
+export type OverrideKind = 'section' | 'sheet'
 export type OverrideKey = `${Locale}/${OverrideKind}/${string}`
 export type OverrideDocuments = Record<string, ContentDocument>
 
@@ -52,19 +51,17 @@ export const overrideDocumentsSchema = z
           code: 'custom',
           path: [key],
           input: key,
-          message: `"${key}" is not a valid name for a content change: it should look like "en/section/what-is" (language, then section or sheet, then the id)`,
+          message: 'change-name',
         })
         continue
       }
       const parsed = documentSchema.safeParse(value)
       if (!parsed.success) {
+        // The document's own issues, under its key, keep their codes and limits for staff.
         for (const issue of parsed.error.issues) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key, ...issue.path],
-            input: value,
-            message: issue.message,
-          })
+          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<
+            typeof ctx.addIssue
+          >[0])
         }
         continue
       }
@@ -73,7 +70,7 @@ export const overrideDocumentsSchema = z
           code: 'custom',
           path: [key, 'id'],
           input: parsed.data.id,
-          message: `the id "${parsed.data.id}" must match the name "${key}"`,
+          message: 'id-matches-name',
         })
         continue
       }

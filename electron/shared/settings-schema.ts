@@ -2,13 +2,13 @@ import { z } from 'zod'
 import { localeSchema } from './content-schema'
 import { defaultSettings as defaults, textSizes } from './settings-defaults'
 
-export const textSizeSchema = z.enum(textSizes)
+const textSizeSchema = z.enum(textSizes)
 export type TextSize = z.infer<typeof textSizeSchema>
 
 const phone = z
   .string()
   .trim()
-  .regex(/^[0-9+()\-. ]{3,20}$/, 'use digits, spaces and + ( ) - . only (3 to 20 characters)')
+  .regex(/^[0-9+()\-. ]{3,20}$/, 'phone-format')
 
 /** Clinic settings. Every field has a default so a fresh install works before staff set anything. */
 export const settingsSchema = z
@@ -16,22 +16,19 @@ export const settingsSchema = z
     clinicName: z
       .string()
       .trim()
-      .min(1, 'enter the clinic name')
+      .min(1, 'clinic-name-required')
       .max(80)
       .default(defaults.clinicName),
     clinicPhone: z.union([phone, z.literal('')]).default(defaults.clinicPhone),
     clinicWebsite: z
-      .union([
-        z.url({ protocol: /^https?$/, error: 'enter a full web address starting with https://' }),
-        z.literal(''),
-      ])
+      .union([z.url({ protocol: /^https?$/, error: 'web-address' }), z.literal('')])
       .default(defaults.clinicWebsite),
     emergencyNumber: phone.default(defaults.emergencyNumber),
     collectionPoint: z.string().trim().min(1).max(80).default(defaults.collectionPoint),
     defaultLocale: localeSchema.default(defaults.defaultLocale),
     enabledLocales: z
       .array(localeSchema)
-      .min(1, 'enable at least one language')
+      .min(1, 'one-language-needed')
       .default(() => [...defaults.enabledLocales]),
     idleTimeoutSeconds: z.number().int().min(30).max(900).default(defaults.idleTimeoutSeconds),
     idleWarningSeconds: z.number().int().min(5).max(60).default(defaults.idleWarningSeconds),
@@ -49,7 +46,7 @@ export const settingsSchema = z
     dailyPrintLimit: z.number().int().min(1).max(1000).default(defaults.dailyPrintLimit),
   })
   .refine((s) => s.enabledLocales.includes(s.defaultLocale), {
-    message: 'the default language must be one of the enabled languages',
+    message: 'default-language-enabled',
     path: ['defaultLocale'],
   })
 export type Settings = z.infer<typeof settingsSchema>

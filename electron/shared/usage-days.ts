@@ -39,28 +39,25 @@ export function addDays(key: string, n: number): string {
   return new Date(utcMidnight(key) + n * 86_400_000).toISOString().slice(0, 10)
 }
 
-export function isCalendarDate(key: string): boolean {
+function isCalendarDate(key: string): boolean {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number]
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
 /** Ids end up as keys staff export, so they are capped as well as slug-shaped. */
-export const maxUsageIdLength = 64
+const maxUsageIdLength = 64
 export const usageIdSchema = idSchema.max(maxUsageIdLength)
 
 const count = z.number().int().nonnegative()
 const printKey = z
   .string()
-  .regex(
-    new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`),
-    'use "<sheet id>/<language>"',
-  )
+  .regex(new RegExp(`^[a-z0-9]+(?:-[a-z0-9]+)*/(?:${locales.join('|')})$`), 'sheet-usage-key')
   .max(maxUsageIdLength + 3)
 const dateKey = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a YYYY-MM-DD date')
-  .refine(isCalendarDate, 'not a real date')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date-format')
+  .refine(isCalendarDate, 'date-format')
 
 const storedDaySchema = z.strictObject({
   visits: count.default(0),

@@ -1,6 +1,7 @@
 import { computed, ref } from 'vue'
 import type { ContentDocument, Locale } from '@shared/content-schema'
-import { kioskApi } from '@/platform'
+import type { FieldProblem } from '@shared/contract'
+import { kiosk } from '@/platform'
 import { useContentStore } from '@/stores/useContentStore'
 
 export type DocumentKind = 'section' | 'sheet'
@@ -9,7 +10,7 @@ export type DocumentKind = 'section' | 'sheet'
 export function useStaffContent() {
   const contentStore = useContentStore()
   const locale = ref<Locale>('en')
-  const problems = ref<{ field: string; message: string }[]>([])
+  const problems = ref<FieldProblem[]>([])
 
   const content = computed(() => contentStore.byLocale[locale.value])
 
@@ -24,7 +25,7 @@ export function useStaffContent() {
     document: ContentDocument,
     inLocale: Locale = locale.value,
   ): Promise<boolean> {
-    const result = await (await kioskApi()).staffSaveDocument({ locale: inLocale, kind, document })
+    const result = await kiosk.staffSaveDocument({ locale: inLocale, kind, document })
     problems.value = result.ok ? [] : result.problems
     await contentStore.load(inLocale)
     return result.ok
@@ -35,7 +36,7 @@ export function useStaffContent() {
     id: string,
     inLocale: Locale = locale.value,
   ): Promise<void> {
-    await (await kioskApi()).staffResetDocument({ locale: inLocale, kind, id })
+    await kiosk.staffResetDocument({ locale: inLocale, kind, id })
     await contentStore.load(inLocale)
   }
 

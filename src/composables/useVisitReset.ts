@@ -1,5 +1,5 @@
 import { useRouter } from 'vue-router'
-import { kioskApi } from '@/platform'
+import { kiosk } from '@/platform'
 import { sealVisitHistory } from '@/router'
 import { useContentStore } from '@/stores/useContentStore'
 import { useSettingsStore } from '@/stores/useSettingsStore'
@@ -28,6 +28,6 @@ export function useVisitReset() {
     await router.replace({ name: 'start' })
     sealVisitHistory(router)
     window.scrollTo({ top: 0 })
-    await (await kioskApi()).endVisit()
+    await kiosk.endVisit()
   }
 }

@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '@shared/content-schema'
-import type enCore from './en/core.json'
 
 type Messages = Record<string, string | Record<string, string | Record<string, string>>>
 
@@ -17,8 +16,6 @@ function messagesFor(locale: Locale): Messages {
   }
   return merged
 }
-
-export type MessageSchema = typeof enCore
 
 export function createKioskI18n(locale: Locale = 'en') {
   return createI18n({

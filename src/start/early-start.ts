@@ -1,5 +1,5 @@
 /** What a visitor did on the pre-rendered start screen before the app was running. */
-export interface EarlyStart {
+interface EarlyStart {
   /** The `lang` of the language button last tapped, if any. */
   locale: string | null
   started: boolean

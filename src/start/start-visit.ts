@@ -1,6 +1,6 @@
 import type { Router } from 'vue-router'
 import type { Locale } from '@shared/content-schema'
-import { recordUsage } from '@/platform/usage'
+import { recordUsage } from '@/record-usage'
 
 /** "Touch to start": a visit begins, in the language on screen, at the home screen. */
 export function startVisit(router: Router, locale: Locale): Promise<unknown> {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Locale, LocaleContent } from '@shared/content-schema'
 import type { Problem } from '@shared/contract'
-import { kioskApi } from '@/platform'
+import { kiosk } from '@/platform'
 
 export const useContentStore = defineStore('content', () => {
   const byLocale = shallowRef<Partial<Record<Locale, LocaleContent>>>({})
@@ -11,7 +11,7 @@ export const useContentStore = defineStore('content', () => {
 
   async function load(locale: Locale): Promise<void> {
     try {
-      const result = await (await kioskApi()).getContent(locale)
+      const result = await kiosk.getContent(locale)
       byLocale.value = { ...byLocale.value, [locale]: result.content }
       problems.value = result.problems
       failed.value = false

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Locale } from '@shared/content-schema'
-import type { PrintResult } from '@shared/contract'
-import { kioskApi } from '@/platform'
+import type { PrintFailureReason, PrintResult } from '@shared/contract'
+import { kiosk } from '@/platform'
 import { useActivityStore } from './useActivityStore'
 import { useSettingsStore } from './useSettingsStore'
 
@@ -13,7 +13,8 @@ export const usePrintStore = defineStore('print', () => {
   const step = ref<PrintStep>('choose')
   const sheetId = ref<string | null>(null)
   const printedThisVisit = ref(0)
-  const failureMessage = ref('')
+  /** Why the last print failed, or null when nobody knows (the call itself failed). */
+  const failureReason = ref<PrintFailureReason | null>(null)
   const settings = useSettingsStore()
   const activity = useActivityStore()
 
@@ -37,18 +38,20 @@ export const usePrintStore = defineStore('print', () => {
     // The walk-away reset waits while the sheet is on its way to the printer.
     activity.begin('printing')
     try {
-      const result = await (await kioskApi()).printSheet({ sheetId: sheetId.value, locale })
+      const result = await kiosk.printSheet({ sheetId: sheetId.value, locale })
       if (result.ok) {
+        // The backend allowed and counted it; in a browser the page prints its sheet itself.
+        if (result.via === 'browser') window.print()
         printedThisVisit.value += 1
         step.value = 'done'
       } else {
-        failureMessage.value = result.message
+        failureReason.value = result.reason
         step.value = 'failed'
       }
       return result
     } catch (error) {
       console.error('printing failed', error)
-      failureMessage.value = ''
+      failureReason.value = null
       step.value = 'failed'
       return null
     } finally {
@@ -64,7 +67,7 @@ export const usePrintStore = defineStore('print', () => {
     step,
     sheetId,
     printedThisVisit,
-    failureMessage,
+    failureReason,
     limitReached,
     choose,
     cancel,

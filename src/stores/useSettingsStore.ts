@@ -2,13 +2,13 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { defaultSettings } from '@shared/settings-defaults'
 import type { Settings } from '@shared/settings-schema'
-import { kioskApi } from '@/platform'
+import { kiosk } from '@/platform'
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>(defaultSettings)
 
   async function load(): Promise<void> {
-    settings.value = await (await kioskApi()).getSettings()
+    settings.value = await kiosk.getSettings()
   }
 
   return { settings, load }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { SignInResult, StaffStatus } from '@shared/contract'
-import { kioskApi } from '@/platform'
+import { kiosk } from '@/platform'
 
 /**
  * Whether staff are signed in, as main (or the browser implementation) says. Main enforces
@@ -20,32 +20,31 @@ export const useStaffStore = defineStore('staff', () => {
   async function refresh(): Promise<StaffStatus> {
     // A sign-out still on its way must land first, or a quick return would find the old session.
     await signingOut
-    status.value = await (await kioskApi()).staffStatus()
+    status.value = await kiosk.staffStatus()
     return status.value
   }
 
   async function signIn(pin: string): Promise<SignInResult> {
-    const result = await (await kioskApi()).staffSignIn({ pin })
+    const result = await kiosk.staffSignIn({ pin })
     await refresh()
     return result
   }
 
-  async function setFirstPin(pin: string): Promise<{ ok: boolean; message?: string }> {
-    const result = await (await kioskApi()).staffSetPin({ pin })
+  async function setFirstPin(pin: string) {
+    const result = await kiosk.staffSetFirstPin({ pin })
     await refresh()
     return result
   }
 
   async function signOut(): Promise<void> {
-    await (await kioskApi()).staffSignOut()
+    await kiosk.staffSignOut()
     await refresh()
   }
 
   /** Leaving staff mode ends the session, so the next person at the kiosk meets the PIN pad. */
   function signOutIfSignedIn(): Promise<void> {
     signingOut = (async () => {
-      const api = await kioskApi()
-      if ((await api.staffStatus()).signedIn) await api.staffSignOut()
+      if ((await kiosk.staffStatus()).signedIn) await kiosk.staffSignOut()
     })().finally(() => {
       signingOut = null
     })

@@ -1,7 +1,7 @@
 import type { PiniaPluginContext, StateTree } from 'pinia'
 
 /** Stores that hold the clinic's data, not the visitor's: a walk-away reset keeps them. */
-export const clinicStoreIds = new Set(['settings', 'content', 'staff'])
+const clinicStoreIds = new Set(['settings', 'content', 'staff'])
 
 declare module 'pinia' {
   export interface PiniaCustomProperties {

@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { chromiumLaunch } from '../../playwright.config'
 
 /** The kiosk's screen, as in the e2e tests. */
-export const viewport = { width: 1920, height: 1080 }
+const viewport = { width: 1920, height: 1080 }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ ...chromiumLaunch, headless: true })

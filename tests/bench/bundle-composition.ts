@@ -50,7 +50,7 @@ export function chunkComposition(code: string): ModuleGroup[] {
 }
 
 /** Where each module starts in a chunk: 0-based line of its heading, and its group. */
-export function moduleRegions(code: string): { line: number; group: string }[] {
+function moduleRegions(code: string): { line: number; group: string }[] {
   const regions = [{ line: 0, group: '(chunk head)' }]
   code.split('\n').forEach((line, index) => {
     const heading = line.match(moduleHeading)

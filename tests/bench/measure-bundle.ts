@@ -13,7 +13,7 @@ export interface SizedFile {
   gzipKB: number
 }
 
-export interface BundleSide {
+interface BundleSide {
   /**
    * What the app loads before it runs: index.html's script, stylesheet and modulepreload tags,
    * the entry's `import()` of the app and its stylesheets, and every static import of those.
@@ -99,7 +99,7 @@ const found = (code: string, pattern: RegExp): string[] =>
  * imports it at once; other `import()` calls load screens on demand), followed through
  * static imports to the end.
  */
-export function startupClosure(
+function startupClosure(
   root: string,
   fromHtml: { file: string; kind: SizedFile['kind'] }[],
 ): { file: string; kind: SizedFile['kind'] }[] {

@@ -8,7 +8,7 @@ import {
 import { readyProbe, type BenchWindow } from './probes'
 import { median, ratio, round } from './stats'
 
-export interface ColdStartRun {
+interface ColdStartRun {
   /** First contentful paint, ms from navigation start; null if the browser reported none. */
   fcpMs: number | null
   /** The touch-to-start control is in the document, enabled and rendered: it takes taps. */
@@ -17,7 +17,7 @@ export interface ColdStartRun {
   runningMs: number
 }
 
-export interface ColdStartSide {
+interface ColdStartSide {
   runs: ColdStartRun[]
   fcpMedianMs: number | null
   readyMedianMs: number
@@ -43,7 +43,7 @@ export interface ColdStartResult {
 }
 
 /** Milestones of one app start, ms from navigation start. */
-export interface StartPhases {
+interface StartPhases {
   firstScriptLoadedMs: number
   domContentLoadedMs: number
   lastScriptLoadedMs: number

@@ -12,7 +12,7 @@ const warmupVisits = 100
 /** Rounds of the bench's own calls before visit 1: see warmUpHarness. */
 const harnessWarmupRounds = 500
 
-export interface MemorySide {
+interface MemorySide {
   /** JS heap in use after forced GC, MB (2^20 bytes). */
   afterOneVisitMB: number
   afterAllVisitsMB: number

@@ -2,10 +2,10 @@ import type { Browser, Page } from '@playwright/test'
 import { openPage } from './browser'
 import { median, ratio, round } from './stats'
 
-export const sheetIds = ['prevention', 'stretches', 'home-care'] as const
-export const sheetLocales = ['en', 'es'] as const
+const sheetIds = ['prevention', 'stretches', 'home-care'] as const
+const sheetLocales = ['en', 'es'] as const
 
-export interface SheetTiming {
+interface SheetTiming {
   sheet: string
   locale: string
   /** From navigation to `[data-testid="print-sheet"]` showing; null when it never did. */

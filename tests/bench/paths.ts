@@ -5,5 +5,5 @@ import { join } from 'node:path'
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const rendererDir = join(repoRoot, 'out', 'renderer')
 export const floorDir = join(repoRoot, 'tests', 'bench', 'floor')
-export const serveScript = join(repoRoot, 'scripts', 'serve-web.mjs')
+export const webHostEntry = join(repoRoot, 'out', 'main', 'web-host.js')
 export const resultsFile = join(repoRoot, 'bench', 'results.json')

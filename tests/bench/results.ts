@@ -30,7 +30,7 @@ export interface Metrics {
   sheets: Measured<SheetResult>
 }
 
-export interface Machine {
+interface Machine {
   cpus: number
   cpuModel: string
   memGB: number

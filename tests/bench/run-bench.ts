@@ -18,7 +18,7 @@ import { snapshotSites, type BenchSites } from './snapshot'
 import { formatEvidence } from './evidence'
 import { formatTable, writeResults } from './report'
 import { judge, targets, type BenchResults, type Measured, type Metrics } from './results'
-import { startStaticServer } from './server'
+import { startBenchHost, type BenchHost } from './server'
 import { round } from './stats'
 
 /** Fewer visits for a quick look: BENCH_VISITS=100 npm run bench. */
@@ -73,13 +73,14 @@ async function runAll(browser: Browser, sites: BenchSites, urls: { app: string; 
 async function main(): Promise<number> {
   ensureRendererBuilt()
   const sites = await snapshotSites(rendererDir, floorDir)
-  const server = await startStaticServer(sites.root).catch((error: unknown) => {
-    sites.remove()
-    throw error
-  })
+  const hosts: BenchHost[] = []
   let browser: Browser | undefined
   try {
-    const urls = { app: `${server.url}app/`, floor: `${server.url}floor/` }
+    const appHost = await startBenchHost(sites.appDir)
+    hosts.push(appHost)
+    const floorHost = await startBenchHost(sites.floorDir)
+    hosts.push(floorHost)
+    const urls = { app: appHost.url, floor: floorHost.url }
     browser = await launchBrowser()
     console.log(`App ${urls.app}, floor ${urls.floor} (copies in ${sites.root})`)
     const load = loadavg().map((n) => round(n, 2))
@@ -106,7 +107,7 @@ async function main(): Promise<number> {
     return Object.values(metrics).every((m: Measured<unknown>) => m.ok) ? 0 : 1
   } finally {
     await browser?.close()
-    await server.close()
+    await Promise.all(hosts.map((host) => host.close()))
     sites.remove()
   }
 }

@@ -1,70 +1,48 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
-import { repoRoot, serveScript } from './paths'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { repoRoot, webHostEntry } from './paths'
 
-export interface StaticServer {
+export interface BenchHost {
   url: string
   close: () => Promise<void>
 }
 
-/** Asks the OS for a port nobody listens on, on the loopback interface. */
-export async function freePort(): Promise<number> {
-  const probe = createServer()
-  probe.listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  await once(probe, 'close')
-  if (address === null || typeof address === 'string') throw new Error('no free port')
-  return address.port
-}
-
-async function waitUntilServing(url: string, exited: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error(`static server for ${url} exited before serving`)
-    try {
-      // Any answer, even a 404 for a root without index.html, means it is listening.
-      await fetch(url)
-      return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`static server did not answer at ${url} within ${timeoutMs} ms`)
-}
-
 /**
- * Runs the project's own static server (scripts/serve-web.mjs) on a free port for `root`, so
- * the app and the floor are served by the same code.
+ * Runs the kiosk's own web host (`npm run serve:web`) for `rendererDir` on a free port, with a
+ * fresh user-data folder: the app is served with its real backend, and the floor by the same
+ * code, so both pages pay the same serving costs.
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}/`
-  const child = spawn(process.execPath, [serveScript], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), KIOSK_WEB_ROOT: root },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  let exited = false
-  child.once('exit', () => {
-    exited = true
-  })
-  try {
-    await waitUntilServing(url, () => exited, 10_000)
-  } catch (error) {
-    child.kill()
+export async function startBenchHost(rendererDir: string): Promise<BenchHost> {
+  const userData = mkdtempSync(join(tmpdir(), 'kiosk-bench-data-'))
+  const child = spawn(
+    process.execPath,
+    [webHostEntry, '--port', '0', '--user-data', userData, '--renderer', rendererDir],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const cleanUp = () => rmSync(userData, { recursive: true, force: true })
+  const url = await new Promise<string>((ready, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const found = /^Kiosk ready at (http:\/\/\S+)$/.exec(line)
+      if (found) ready(found[1]!)
+    })
+    child.once('exit', (code) => fail(new Error(`the web host exited (${code}) before serving`)))
+  }).catch((error: unknown) => {
+    cleanUp()
     throw error
-  }
+  })
   return {
     url,
     close: async () => {
-      if (exited) return
-      const done = once(child, 'exit')
-      child.kill('SIGTERM')
-      await done
+      if (child.exitCode === null) {
+        const done = once(child, 'exit')
+        child.kill('SIGTERM')
+        await done
+      }
+      cleanUp()
     },
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { startupResources } from './measure-bundle'
 
 export interface BenchSites {
-  /** Temp folder served as the web root: app/ and floor/ side by side. */
+  /** Temp folder holding the copies: app/ and floor/ side by side, each served by its own host. */
   root: string
   appDir: string
   floorDir: string

@@ -11,7 +11,7 @@ export interface Tap {
 }
 
 /** The taps of one run, and how many elements the screen each kind of tap led to held. */
-export interface TapRun {
+interface TapRun {
   taps: Tap[]
   elements: Partial<Record<TapKind, number>>
 }

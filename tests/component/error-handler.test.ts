@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { installErrorHandler } from '@/error-handler'
+import { realBackend } from './real-backend'
 
 describe('renderer error handler', () => {
   it('reports a component error to the log and takes the visitor home instead of a blank screen', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const Broken = defineComponent({
       setup() {
         throw new Error('content block exploded')
@@ -32,8 +32,9 @@ describe('renderer error handler', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('Choose a topic')
     await vi.waitFor(() =>
-      expect(logged.mock.calls.flat().join(' ')).toContain('content block exploded'),
+      expect(realBackend().log.lines).toContainEqual(
+        expect.stringMatching(/^error: page error in vue setup function: content block exploded/),
+      ),
     )
-    logged.mockRestore()
   })
 })

@@ -7,8 +7,8 @@ import { useContentStore } from '@/stores/useContentStore'
 import { useSettingsStore } from '@/stores/useSettingsStore'
 
 /**
- * Mounts a view the way the app does: real Pinia, i18n and router, with the shipped content
- * loaded through the browser implementation of the KioskApi.
+ * Mounts a view the way the app does: real Pinia, i18n and router, with the settings and the
+ * shipped content loaded from the real backend (tests/component/setup.ts starts one per test).
  */
 export async function mountKiosk(
   component: Component,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 import { startVisit, visitEveryScreen, type Locale } from './screens'
 

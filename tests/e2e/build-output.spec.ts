@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 // `npm test` builds before the e2e run; these check the layout Electron will load.
 test('the build writes the main process, a CommonJS preload and the renderer page', () => {

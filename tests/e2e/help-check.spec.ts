@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 
 const yes = (page: Page, name = 'Yes') => page.getByRole('button', { name, exact: true })

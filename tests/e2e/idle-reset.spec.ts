@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 import { kioskRunning } from './kiosk-running'
 
@@ -14,6 +15,8 @@ test('a visitor who walks away is warned, then the kiosk starts over with nothin
   await page.clock.install()
   await page.goto('/')
   await kioskRunning(page)
+  // The app asks the host for the staff status as it starts; the answer is part of the state.
+  await page.waitForLoadState('networkidle')
   const coldStart = await snapshot(page)
 
   // Two screens deep, in Spanish, with the largest text and high contrast.
@@ -42,7 +45,7 @@ test('a visitor who walks away is warned, then the kiosk starts over with nothin
   await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal')
   await expect(page.locator('html')).not.toHaveClass(/high-contrast/)
   await expect(page.getByRole('alertdialog')).toHaveCount(0)
-  expect(await snapshot(page)).toBe(coldStart)
+  await expect.poll(() => snapshot(page)).toBe(coldStart)
 
   // Back must not reveal any screen of that visit. The router refuses and steps forward
   // again; each step is given real time to settle, since history moves asynchronously.
@@ -101,6 +104,7 @@ test('a print confirmation left open is gone for the next visitor', async ({ pag
   await page.clock.install()
   await page.goto('/')
   await kioskRunning(page)
+  await page.waitForLoadState('networkidle')
   const coldStart = await snapshot(page)
   await page.getByTestId('touch-to-start').click()
   await page.getByTestId('tile-sheets').click()
@@ -109,7 +113,7 @@ test('a print confirmation left open is gone for the next visitor', async ({ pag
 
   await page.clock.runFor(106_000)
   await expect(page.getByTestId('touch-to-start')).toBeVisible()
-  expect(await snapshot(page)).toBe(coldStart)
+  await expect.poll(() => snapshot(page)).toBe(coldStart)
   await page.getByTestId('touch-to-start').click()
   await page.getByTestId('tile-sheets').click()
   await expect(page.getByRole('dialog')).toHaveCount(0)

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 
 const gremlinsScript = createRequire(import.meta.url).resolve('gremlins.js')

@@ -1,25 +1,20 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import type { PrintRequest, PrintResult } from '../../electron/shared/contract'
-import { installKioskBackend } from './kiosk-backend'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 
-/** A printer the test answers for: each print waits until the test says how it went. */
-function controlledPrinter() {
-  const requests: PrintRequest[] = []
-  const answers: ((result: PrintResult) => void)[] = []
-  return {
-    requests,
-    print: (request: PrintRequest) => {
-      requests.push(request)
-      return new Promise<PrintResult>((resolve) => answers.push(resolve))
-    },
-    /** Answers the next print, waiting for it to reach the printer if it has not yet. */
-    async answer(result: PrintResult) {
-      await expect.poll(() => answers.length).toBeGreaterThan(0)
-      answers.shift()?.(result)
-    },
-  }
+/** Counts the page's window.print() calls: in a browser, that is how a sheet is printed. */
+async function countPrints(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript(() => {
+    const counter = window as unknown as { printCalls: number }
+    counter.printCalls = 0
+    window.print = () => {
+      counter.printCalls += 1
+    }
+  })
+  return () => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)
 }
 
 async function openSheets(page: Page) {
@@ -29,16 +24,23 @@ async function openSheets(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Take-home sheets' })).toBeVisible()
 }
 
-const failed: PrintResult = {
-  ok: false,
-  reason: 'printer-failed',
-  message: 'The printer could not print your sheet. It may be off, offline or out of paper.',
+async function printSheet(page: Page, id: string) {
+  await page.getByTestId(`print-${id}`).click()
+  await page.getByTestId('print-confirm-yes').click()
 }
 
-test('a visitor prints a sheet: confirm, sending, then where to collect it', async ({ page }) => {
+/** What the host counted, read from its usage file once it has stopped (and saved). */
+async function countedPrints(userData: string): Promise<Record<string, unknown>> {
+  const usage = JSON.parse(await readFile(join(userData, 'usage.json'), 'utf8'))
+  return Object.values(usage.days as Record<string, { prints: Record<string, number> }>)[0]!
+}
+
+test('a visitor prints a sheet: confirm, the browser prints it, then where to collect it', async ({
+  page,
+  kiosk,
+}) => {
   const errors = collectPageErrors(page)
-  const printer = controlledPrinter()
-  await installKioskBackend(page, { print: printer.print })
+  const prints = await countPrints(page)
   await openSheets(page)
 
   await expect(page.getByTestId('print-left')).toHaveText(
@@ -49,73 +51,101 @@ test('a visitor prints a sheet: confirm, sending, then where to collect it', asy
   await expect(confirm).toContainText('Gentle stretches')
   await page.getByTestId('print-confirm-yes').click()
 
-  await expect(page.getByRole('status')).toContainText('Sending your sheet to the printer')
-  await printer.answer({ ok: true, via: 'printer' })
-  expect(printer.requests).toEqual([{ sheetId: 'stretches', locale: 'en' }])
-
   await expect(page.getByRole('heading', { name: 'Your sheet is printing' })).toBeVisible()
   await expect(page.getByTestId('print-collect')).toHaveText('Please collect it at the front desk.')
+  expect(await prints()).toBe(1)
   await page.getByTestId('print-finish').click()
   await expect(page.getByTestId('print-left')).toHaveText(
     'You can print 2 more sheets during this visit.',
   )
   expect(errors).toEqual([])
+  await kiosk.stop()
+  expect(await countedPrints(kiosk.userData)).toMatchObject({ prints: { 'stretches/en': 1 } })
 })
 
-test('a failed print says why, can be tried again, or shown as a QR code', async ({ page }) => {
-  const printer = controlledPrinter()
-  await installKioskBackend(page, { print: printer.print })
-  await openSheets(page)
-  await page.getByTestId('print-prevention').click()
-  await page.getByTestId('print-confirm-yes').click()
-  await printer.answer(failed)
+test.describe('at the daily limit', () => {
+  test.use({ kioskSetup: { settings: { dailyPrintLimit: 1 } } })
 
-  const alert = page.getByRole('alert')
-  await expect(alert).toContainText('Sorry, your sheet did not print')
-  const axe = () =>
-    new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa'])
-      .analyze()
-  expect((await axe()).violations).toEqual([])
-  await expect(page.getByTestId('print-failure')).toHaveText(failed.ok ? '' : failed.message)
+  test('the kiosk stops printing, says why, and offers a QR code instead', async ({
+    page,
+    kiosk,
+  }) => {
+    const prints = await countPrints(page)
+    await openSheets(page)
+    await printSheet(page, 'prevention')
+    await page.getByTestId('print-finish').click()
+    await printSheet(page, 'stretches')
 
-  await page.getByTestId('print-retry').click()
-  await expect(page.getByRole('status')).toContainText('Sending')
-  await printer.answer(failed)
-  expect(printer.requests).toHaveLength(2)
-  await expect(alert).toBeVisible()
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('Sorry, your sheet did not print')
+    await expect(page.getByTestId('print-failure')).toHaveText(
+      'The kiosk has printed all the sheets it may print today. Please ask at the front desk.',
+    )
+    const axe = () =>
+      new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'wcag2aaa'])
+        .analyze()
+    expect((await axe()).violations).toEqual([])
 
-  await page.getByTestId('print-show-qr').click()
-  await expect(page.getByRole('heading', { name: 'Keep this sheet on your phone' })).toBeVisible()
-  const qr = page.getByTestId('print-qr')
-  await expect(qr).toHaveAttribute('src', /^data:image\/png;base64,/)
-  await expect(qr).toHaveAttribute('alt', 'QR code with the sheet: Preventing back spasms')
-  expect((await axe()).violations).toEqual([])
-  await page.getByTestId('print-finish').click()
-  await expect(page.getByTestId('print-prevention')).toBeVisible()
+    await page.getByTestId('print-retry').click()
+    await expect(alert).toBeVisible()
+    expect(await prints()).toBe(1)
+
+    await page.getByTestId('print-show-qr').click()
+    await expect(page.getByRole('heading', { name: 'Keep this sheet on your phone' })).toBeVisible()
+    const qr = page.getByTestId('print-qr')
+    await expect(qr).toHaveAttribute('src', /^data:image\/png;base64,/)
+    await expect(qr).toHaveAttribute('alt', 'QR code with the sheet: Gentle stretches')
+    expect((await axe()).violations).toEqual([])
+    await page.getByTestId('print-finish').click()
+    await expect(page.getByTestId('print-prevention')).toBeVisible()
+
+    // A refusal at the limit is not a printer failure: only the one real print is counted.
+    await kiosk.stop()
+    const counted = await countedPrints(kiosk.userData)
+    expect(counted['prints']).toEqual({ 'prevention/en': 1 })
+    expect(counted['printFailures']).toEqual({})
+  })
+
+  test('in Spanish, the reason is in Spanish too', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Español' }).click()
+    await page.getByTestId('touch-to-start').click()
+    await page.getByTestId('tile-sheets').click()
+    await printSheet(page, 'prevention')
+    await page.getByTestId('print-finish').click()
+    await printSheet(page, 'stretches')
+    await expect(page.getByTestId('print-failure')).toHaveText(
+      'El quiosco ya imprimió todas las hojas que puede imprimir hoy. Pida ayuda en la recepción.',
+    )
+  })
 })
 
-test('a retry that works ends on "collect your sheet"', async ({ page }) => {
-  const printer = controlledPrinter()
-  await installKioskBackend(page, { print: printer.print })
+test('a print tried while the host is restarting fails plainly, and a retry then works', async ({
+  page,
+  kiosk,
+}) => {
+  const prints = await countPrints(page)
   await openSheets(page)
-  await page.getByTestId('print-home-care').click()
-  await page.getByTestId('print-confirm-yes').click()
-  await printer.answer(failed)
+  await kiosk.stop()
+  await printSheet(page, 'home-care')
+  await expect(page.getByTestId('print-failure')).toHaveText(
+    'Something went wrong. Please ask at the front desk.',
+  )
+  await kiosk.restart()
   await page.getByTestId('print-retry').click()
-  await printer.answer({ ok: true, via: 'printer' })
   await expect(page.getByTestId('print-collect')).toBeVisible()
+  expect(await prints()).toBe(1)
 })
 
 test('one visit prints at most three sheets, and the next visit may print again', async ({
   page,
 }) => {
   await page.clock.install()
-  await installKioskBackend(page, { print: async () => ({ ok: true, via: 'printer' }) })
+  await countPrints(page)
   await openSheets(page)
   for (const id of ['prevention', 'stretches', 'home-care']) {
-    await page.getByTestId(`print-${id}`).click()
-    await page.getByTestId('print-confirm-yes').click()
+    await printSheet(page, id)
     await page.getByTestId('print-finish').click()
   }
   await expect(page.getByTestId('print-limit')).toContainText('the most sheets for one visit')
@@ -128,26 +158,4 @@ test('one visit prints at most three sheets, and the next visit may print again'
   await expect(page.getByTestId('print-left')).toHaveText(
     'You can print 3 more sheets during this visit.',
   )
-})
-
-test('the kiosk stops printing at the daily limit and says so', async ({ page }) => {
-  let printed = 0
-  const { userData } = await installKioskBackend(page, {
-    print: async () => {
-      printed += 1
-      return { ok: true, via: 'printer' }
-    },
-  })
-  const { writeFileSync } = await import('node:fs')
-  writeFileSync(`${userData}/settings.json`, JSON.stringify({ dailyPrintLimit: 1 }))
-  await openSheets(page)
-  await page.getByTestId('print-prevention').click()
-  await page.getByTestId('print-confirm-yes').click()
-  await page.getByTestId('print-finish').click()
-  await page.getByTestId('print-stretches').click()
-  await page.getByTestId('print-confirm-yes').click()
-  await expect(page.getByTestId('print-failure')).toContainText(
-    'printed all the sheets it may print today',
-  )
-  expect(printed).toBe(1)
 })

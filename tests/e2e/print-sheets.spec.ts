@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 const clinic = {
   clinicName: 'Riverside Family Clinic',
@@ -30,45 +30,44 @@ const folder = mkdtempSync(join(tmpdir(), 'kiosk-sheets-'))
 /** pdftotext breaks lines where the page does; compare with single spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
-for (const locale of ['en', 'es'] as const) {
-  for (const [id, title] of Object.entries(sheets[locale])) {
-    for (const paper of ['Letter', 'A4'] as const) {
-      test(`the ${id} sheet prints on exactly one ${paper} page (${locale})`, async ({ page }) => {
-        await page.addInitScript(
-          (settings) => {
-            window.localStorage.setItem('kiosk.settings', JSON.stringify(settings))
-          },
-          { ...clinic, paperSize: paper },
-        )
-        await page.goto(`/#/print/${id}?lang=${locale}`)
-        await page.waitForFunction(() => document.title.startsWith('print-ready'))
-        await expect(page.getByTestId('print-sheet')).toBeVisible()
-        // The sheet must fit the printable height itself, not be clipped into it.
-        const height = await page.getByTestId('print-sheet').evaluate((el) => el.scrollHeight)
-        expect(height).toBeLessThanOrEqual(10 * 96)
+for (const paper of ['Letter', 'A4'] as const) {
+  test.describe(`on ${paper} paper`, () => {
+    test.use({ kioskSetup: { settings: { ...clinic, paperSize: paper } } })
+    for (const locale of ['en', 'es'] as const) {
+      for (const [id, title] of Object.entries(sheets[locale])) {
+        test(`the ${id} sheet prints on exactly one ${paper} page (${locale})`, async ({
+          page,
+        }) => {
+          await page.goto(`/#/print/${id}?lang=${locale}`)
+          await page.waitForFunction(() => document.title.startsWith('print-ready'))
+          await expect(page.getByTestId('print-sheet')).toBeVisible()
+          // The sheet must fit the printable height itself, not be clipped into it.
+          const height = await page.getByTestId('print-sheet').evaluate((el) => el.scrollHeight)
+          expect(height).toBeLessThanOrEqual(10 * 96)
 
-        const file = join(folder, `${id}-${locale}-${paper}.pdf`)
-        await page.pdf({ path: file, format: paper, printBackground: true })
-        const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-        expect(info).toMatch(/^Pages:\s+1$/m)
-        expect(info).toMatch(
-          paper === 'Letter'
-            ? /612 x 792 pts/
-            : /595(\.\d+)? x 842(\.\d+)? pts|595(\.\d+)? x 841(\.\d+)? pts/,
-        )
-        const text = flat(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }))
-        expect(text).toContain(clinic.clinicName)
-        expect(text).toContain(clinic.clinicPhone)
-        expect(text).toContain(flat(title))
-        expect(text).toContain(printedOn[locale]())
-        expect(text).toContain(disclaimer[locale])
-        expect(text).toContain(clinic.clinicWebsite)
-        // The README shows the English sheets as printed, from this very PDF.
-        if (locale === 'en' && paper === 'Letter')
-          execFileSync('pdftoppm', ['-png', '-r', '70', '-singlefile', file, `docs/sheets/${id}`])
-      })
+          const file = join(folder, `${id}-${locale}-${paper}.pdf`)
+          await page.pdf({ path: file, format: paper, printBackground: true })
+          const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+          expect(info).toMatch(/^Pages:\s+1$/m)
+          expect(info).toMatch(
+            paper === 'Letter'
+              ? /612 x 792 pts/
+              : /595(\.\d+)? x 842(\.\d+)? pts|595(\.\d+)? x 841(\.\d+)? pts/,
+          )
+          const text = flat(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }))
+          expect(text).toContain(clinic.clinicName)
+          expect(text).toContain(clinic.clinicPhone)
+          expect(text).toContain(flat(title))
+          expect(text).toContain(printedOn[locale]())
+          expect(text).toContain(disclaimer[locale])
+          expect(text).toContain(clinic.clinicWebsite)
+          // The README shows the English sheets as printed, from this very PDF.
+          if (locale === 'en' && paper === 'Letter')
+            execFileSync('pdftoppm', ['-png', '-r', '70', '-singlefile', file, `docs/sheets/${id}`])
+        })
+      }
     }
-  }
+  })
 }
 
 test('a sheet shows the clinic defaults when staff have not set any details', async ({ page }) => {

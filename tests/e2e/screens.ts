@@ -104,7 +104,7 @@ export async function visitEveryScreen(
 }
 
 /** Answers the help check so that it ends on the given tier. */
-export async function answerUntil(page: Page, outcome: 'emergency' | 'soon' | 'visit') {
+async function answerUntil(page: Page, outcome: 'emergency' | 'soon' | 'visit') {
   for (;;) {
     const result = page.getByTestId('help-check-outcome')
     if (await result.isVisible()) break

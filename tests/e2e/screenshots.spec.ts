@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { goTo, startVisit } from './screens'
 import { kioskRunning } from './kiosk-running'
 

@@ -1,5 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
-import { installKioskBackend } from './kiosk-backend'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { collectPageErrors } from './page-errors'
 import { kioskRunning } from './kiosk-running'
 
@@ -17,20 +19,10 @@ async function signIn(page: Page) {
   await expect(page.getByTestId('staff-home')).toBeVisible()
 }
 
-/** A kiosk whose staff PIN was set before, as on every day after the first. */
-async function kioskWithPin(page: Page) {
-  const backend = await installKioskBackend(page, {
-    print: async () => ({ ok: true, via: 'printer' }),
-  })
-  await backend.pin.setPin(pin)
-  return backend
-}
-
 test('on first run staff must choose a PIN, entered twice, before anything else', async ({
   page,
 }) => {
   const errors = collectPageErrors(page)
-  await installKioskBackend(page, { print: async () => ({ ok: true, via: 'printer' }) })
   await page.goto('/#/admin')
   await expect(page.getByRole('heading', { name: 'Choose a staff PIN' })).toBeVisible()
   await typePin(page, '1357')
@@ -45,246 +37,225 @@ test('on first run staff must choose a PIN, entered twice, before anything else'
   expect(errors).toEqual([])
 })
 
-test('five wrong PINs lock the pad with a countdown; the right PIN then does not open it', async ({
-  page,
-}) => {
-  await kioskWithPin(page)
-  await page.goto('/#/admin')
-  for (let attempt = 1; attempt <= 4; attempt += 1) {
+/** A kiosk whose staff PIN was set before, as on every day after the first. */
+test.describe('with a staff PIN', () => {
+  test.use({ kioskSetup: { pin } })
+
+  test('five wrong PINs lock the pad with a countdown; the right PIN then does not open it', async ({
+    page,
+  }) => {
+    await page.goto('/#/admin')
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await typePin(page, '0000')
+      await expect(page.getByTestId('pin-message')).toContainText(
+        `${5 - attempt} ${5 - attempt === 1 ? 'try' : 'tries'} left`,
+      )
+    }
     await typePin(page, '0000')
-    await expect(page.getByTestId('pin-message')).toContainText(
-      `${5 - attempt} ${5 - attempt === 1 ? 'try' : 'tries'} left`,
-    )
-  }
-  await typePin(page, '0000')
-  await expect(page.getByTestId('pin-locked')).toContainText(/Try again in [45]:\d\d/)
-  await expect(page.getByTestId('pin-5')).toBeDisabled()
-  expect(
-    await page.evaluate(() =>
-      (
-        window as unknown as {
-          kiosk: { staffSignIn(a: { pin: string }): Promise<{ ok: boolean }> }
-        }
-      ).kiosk.staffSignIn({ pin: '4826' }),
-    ),
-  ).toMatchObject({ ok: false, reason: 'locked' })
-})
-
-test('the right PIN opens staff mode, and Sign out closes it', async ({ page }) => {
-  await kioskWithPin(page)
-  await signIn(page)
-  await page.getByTestId('staff-sign-out').click()
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
-  await page.goto('/#/admin/settings')
-  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-})
-
-test('no staff screen or staff data can be reached without the PIN, by any route', async ({
-  page,
-}) => {
-  await kioskWithPin(page)
-  for (const path of [
-    '/admin/settings',
-    '/admin/content',
-    '/admin/history',
-    '/admin/usage',
-    '/admin/backup',
-    '/admin/content/en/section/what-is',
-  ]) {
-    await page.goto(`/#${path}`)
-    await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-    await expect(page.getByTestId('staff-home')).toHaveCount(0)
-    await expect(page.locator('.staff-screen')).toHaveCount(0)
-  }
-  const refusals = await page.evaluate(async () => {
-    const kiosk = (
-      window as unknown as { kiosk: Record<string, (...a: unknown[]) => Promise<unknown>> }
-    ).kiosk
-    const calls: [string, unknown[]][] = [
-      ['staffHistory', []],
-      ['staffUsage', [{ days: 30 }]],
-      ['staffExportBackup', []],
-      ['staffSaveSettings', [{ clinicName: 'Hacked' }]],
-      ['staffAudit', [{ limit: 10 }]],
-    ]
-    return Promise.all(
-      calls.map(([m, a]) =>
-        kiosk[m]!(...a).then(
-          () => `${m}: allowed`,
-          (e: Error) => `${m}: ${e.message}`,
-        ),
-      ),
-    )
+    await expect(page.getByTestId('pin-locked')).toContainText(/Try again in [45]:\d\d/)
+    await expect(page.getByTestId('pin-5')).toBeDisabled()
+    const answer = await page.evaluate(async (right) => {
+      const response = await fetch('api/staffSignIn', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ pin: right }]),
+      })
+      return response.json()
+    }, pin)
+    expect(answer).toMatchObject({ result: { ok: false, reason: 'locked' } })
   })
-  for (const refusal of refusals) expect(refusal).toMatch(/Staff sign-in is required/)
-})
 
-test('staff edit a section, the kiosk shows it, and restoring the previous version brings the old text back', async ({
-  page,
-}) => {
-  await kioskWithPin(page)
-  const editTitle = async (title: string) => {
+  test('the right PIN opens staff mode, and Sign out closes it', async ({ page }) => {
+    await signIn(page)
+    await page.getByTestId('staff-sign-out').click()
+    await expect(page.getByTestId('touch-to-start')).toBeVisible()
+    await page.goto('/#/admin/settings')
+    await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+  })
+
+  test('no staff screen or staff data can be reached without the PIN, by any route', async ({
+    page,
+  }) => {
+    for (const path of [
+      '/admin/settings',
+      '/admin/content',
+      '/admin/history',
+      '/admin/usage',
+      '/admin/backup',
+      '/admin/content/en/section/what-is',
+    ]) {
+      await page.goto(`/#${path}`)
+      await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+      await expect(page.getByTestId('staff-home')).toHaveCount(0)
+      await expect(page.locator('.staff-screen')).toHaveCount(0)
+    }
+    // The page's own API calls, with its cookie: still refused without a signed-in session.
+    const refusals = await page.evaluate(async () => {
+      const calls: [string, unknown[]][] = [
+        ['staffHistory', []],
+        ['staffUsage', [{ days: 30 }]],
+        ['staffExportBackup', []],
+        ['staffSaveSettings', [{ clinicName: 'Hacked' }]],
+        ['staffAudit', [{ limit: 10 }]],
+      ]
+      return Promise.all(
+        calls.map(async ([method, args]) => {
+          const response = await fetch(`api/${method}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(args),
+          })
+          return `${method}: ${response.status} ${JSON.stringify(await response.json())}`
+        }),
+      )
+    })
+    for (const refusal of refusals) expect(refusal).toMatch(/: 401 {"refused":"sign-in-required"}$/)
+  })
+
+  test('staff edit a section, the kiosk shows it, and restoring the previous version brings the old text back', async ({
+    page,
+  }) => {
+    const editTitle = async (title: string) => {
+      await signIn(page)
+      await page.getByTestId('staff-content').click()
+      await page.getByTestId('content-edit-what-is').click()
+      await page.getByTestId('edit-title').fill(title)
+      await expect(page.getByTestId('reading-meter')).toContainText('Reading grade')
+      await page.getByTestId('edit-save').click()
+      await expect(page.getByTestId('edit-saved')).toBeVisible()
+    }
+    await editTitle('What a back spasm is')
+    await page.goto('/#/home')
+    await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
+
+    await editTitle('About back spasms')
+    await page.goto('/#/home')
+    await expect(page.getByTestId('tile-what-is')).toContainText('About back spasms')
+
+    await signIn(page)
+    await page.getByTestId('staff-history').click()
+    await expect(page.getByTestId('history-0')).toContainText('what-is')
+    await page.getByTestId('history-restore-1').click()
+    await expect(page.getByTestId('history-message')).toContainText('is back')
+    await page.goto('/#/home')
+    await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
+  })
+
+  test('hiding a section removes its tile from the kiosk', async ({ page }) => {
     await signIn(page)
     await page.getByTestId('staff-content').click()
-    await page.getByTestId('content-edit-what-is').click()
-    await page.getByTestId('edit-title').fill(title)
-    await expect(page.getByTestId('reading-meter')).toContainText('Reading grade')
-    await page.getByTestId('edit-save').click()
-    await expect(page.getByTestId('edit-saved')).toBeVisible()
-  }
-  await editTitle('What a back spasm is')
-  await page.goto('/#/home')
-  await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
+    await page.getByTestId('content-visible-causes').click()
+    await expect(page.getByTestId('content-visible-causes')).toHaveText('Hidden')
+    await page.goto('/#/home')
+    await expect(page.getByTestId('tile-what-is')).toBeVisible()
+    await expect(page.getByTestId('tile-causes')).toHaveCount(0)
+  })
 
-  await editTitle('About back spasms')
-  await page.goto('/#/home')
-  await expect(page.getByTestId('tile-what-is')).toContainText('About back spasms')
+  test('invalid settings are explained field by field and nothing is saved', async ({
+    page,
+    kiosk,
+  }) => {
+    await signIn(page)
+    await page.getByTestId('staff-settings').click()
+    await page.getByTestId('setting-idleTimeoutSeconds').fill('10')
+    await expect(page.locator('#setting-idleTimeoutSeconds ~ .field-problem')).toBeVisible()
+    await expect(page.getByTestId('settings-save')).toBeDisabled()
+    await page.getByTestId('setting-idleTimeoutSeconds').fill('120')
+    await page.getByTestId('setting-clinicName').fill('Riverside Family Clinic')
+    await page.getByTestId('settings-save').click()
+    await expect(page.getByTestId('settings-saved')).toBeVisible()
+    const saved = JSON.parse(readFileSync(join(kiosk.userData, 'settings.json'), 'utf8'))
+    expect(saved).toMatchObject({ idleTimeoutSeconds: 120, clinicName: 'Riverside Family Clinic' })
+  })
 
-  await signIn(page)
-  await page.getByTestId('staff-history').click()
-  await expect(page.getByTestId('history-0')).toContainText('what-is')
-  await page.getByTestId('history-restore-1').click()
-  await expect(page.getByTestId('history-message')).toContainText('is back')
-  await page.goto('/#/home')
-  await expect(page.getByTestId('tile-what-is')).toContainText('What a back spasm is')
-})
+  test('staff mode signs out by itself after its idle timeout', async ({ page }) => {
+    await page.clock.install()
+    await signIn(page)
+    await page.clock.runFor(121_000 + 16_000)
+    await expect(page.getByTestId('touch-to-start')).toBeVisible()
+    await page.goto('/#/admin/settings')
+    await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+  })
 
-test('hiding a section removes its tile from the kiosk', async ({ page }) => {
-  await kioskWithPin(page)
-  await signIn(page)
-  await page.getByTestId('staff-content').click()
-  await page.getByTestId('content-visible-causes').click()
-  await expect(page.getByTestId('content-visible-causes')).toHaveText('Hidden')
-  await page.goto('/#/home')
-  await expect(page.getByTestId('tile-what-is')).toBeVisible()
-  await expect(page.getByTestId('tile-causes')).toHaveCount(0)
-})
-
-test('invalid settings are explained field by field and nothing is saved', async ({ page }) => {
-  const backend = await kioskWithPin(page)
-  await signIn(page)
-  await page.getByTestId('staff-settings').click()
-  await page.getByTestId('setting-idleTimeoutSeconds').fill('10')
-  await expect(page.locator('#setting-idleTimeoutSeconds ~ .field-problem')).toBeVisible()
-  await expect(page.getByTestId('settings-save')).toBeDisabled()
-  await page.getByTestId('setting-idleTimeoutSeconds').fill('120')
-  await page.getByTestId('setting-clinicName').fill('Riverside Family Clinic')
-  await page.getByTestId('settings-save').click()
-  await expect(page.getByTestId('settings-saved')).toBeVisible()
-  expect((await backend.settings.get()).idleTimeoutSeconds).toBe(120)
-})
-
-test('staff mode signs out by itself after its idle timeout', async ({ page }) => {
-  await page.clock.install()
-  await kioskWithPin(page)
-  await signIn(page)
-  await page.clock.runFor(121_000 + 16_000)
-  await expect(page.getByTestId('touch-to-start')).toBeVisible()
-  await page.goto('/#/admin/settings')
-  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-})
-
-test('holding the top-left corner for three seconds opens the PIN pad', async ({ page }) => {
-  await page.clock.install()
-  await kioskWithPin(page)
-  await page.goto('/')
-  await kioskRunning(page)
-  await page.mouse.move(20, 20)
-  await page.mouse.down()
-  await page.clock.runFor(2_000)
-  await expect(page.getByTestId('pin-sign-in')).toHaveCount(0)
-  await page.clock.runFor(1_100)
-  await page.mouse.up()
-  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-})
-
-test('in a plain browser the same staff screens work, kept in local storage', async ({ page }) => {
-  const errors = collectPageErrors(page)
-  await page.goto('/#/admin')
-  await expect(page.getByRole('heading', { name: 'Choose a staff PIN' })).toBeVisible()
-  await typePin(page, '2468')
-  await typePin(page, '2468')
-  await expect(page.getByTestId('staff-home')).toBeVisible()
-  await page.getByTestId('staff-content').click()
-  await page.getByTestId('content-visible-symptoms').click()
-  await expect(page.getByTestId('content-visible-symptoms')).toHaveText('Hidden')
-  await page.goto('/#/home')
-  await expect(page.getByTestId('tile-what-is')).toBeVisible()
-  await expect(page.getByTestId('tile-symptoms')).toHaveCount(0)
-  const stored = await page.evaluate(() => Object.keys(localStorage).sort())
-  expect(stored).toEqual(expect.arrayContaining(['kiosk.overrides', 'kiosk.staff-pin']))
-  expect(await page.evaluate(() => localStorage.getItem('kiosk.staff-pin'))).not.toContain('2468')
-  expect(errors).toEqual([])
-})
-
-test('after a few visits and a print, the staff usage screen shows those counts', async ({
-  page,
-}) => {
-  const backend = await kioskWithPin(page)
-  for (let visit = 0; visit < 3; visit += 1) {
+  test('holding the top-left corner for three seconds opens the PIN pad', async ({ page }) => {
+    await page.clock.install()
     await page.goto('/')
-    if (visit === 2) await page.getByRole('button', { name: 'Español' }).click()
-    await page.getByTestId('touch-to-start').click()
-    await page.getByTestId('tile-get-help').click()
-    await expect(page.locator('[data-section="get-help"]')).toBeVisible()
-    await page.getByTestId('nav-home').click()
-  }
-  await page.getByTestId('tile-sheets').click()
-  await page.getByTestId('print-prevention').click()
-  await page.getByTestId('print-confirm-yes').click()
-  await expect(page.getByTestId('print-collect')).toBeVisible()
-  await backend.usage.flush()
+    await kioskRunning(page)
+    await page.mouse.move(20, 20)
+    await page.mouse.down()
+    await page.clock.runFor(2_000)
+    await expect(page.getByTestId('pin-sign-in')).toHaveCount(0)
+    await page.clock.runFor(1_100)
+    await page.mouse.up()
+    await expect(page.getByTestId('pin-sign-in')).toBeVisible()
+  })
 
-  // A fresh page, so staff mode opens in English whatever the last visitor chose.
-  await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: 'Take-home sheets' })).toBeVisible()
-  await signIn(page)
-  await page.getByTestId('staff-usage').click()
-  await expect(page.getByTestId('usage-visits')).toHaveText('3 visits')
-  await expect(
-    page.getByTestId('usage-sections').locator('tr', { hasText: 'get-help' }),
-  ).toContainText('3')
-  await expect(page.getByTestId('usage-prints')).toContainText('prevention/es')
-  await expect(
-    page.getByTestId('usage-languages').locator('tr', { hasText: 'Español' }),
-  ).toContainText('1')
-  await page.getByTestId('usage-csv').click()
-  await expect(page.getByTestId('usage-csv-link')).toHaveAttribute('href', /^blob:/)
-})
+  test('after a few visits and a print, the staff usage screen shows those counts', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => (window.print = () => undefined))
+    for (let visit = 0; visit < 3; visit += 1) {
+      await page.goto('/')
+      if (visit === 2) await page.getByRole('button', { name: 'Español' }).click()
+      await page.getByTestId('touch-to-start').click()
+      await page.getByTestId('tile-get-help').click()
+      await expect(page.locator('[data-section="get-help"]')).toBeVisible()
+      await page.getByTestId('nav-home').click()
+    }
+    await page.getByTestId('tile-sheets').click()
+    await page.getByTestId('print-prevention').click()
+    await page.getByTestId('print-confirm-yes').click()
+    await expect(page.getByTestId('print-collect')).toBeVisible()
 
-test('a corrupt settings file is moved aside, the kiosk runs on defaults, and staff are told', async ({
-  page,
-}) => {
-  const backend = await kioskWithPin(page)
-  const { writeFileSync, readdirSync } = await import('node:fs')
-  writeFileSync(`${backend.userData}/settings.json`, '{"clinicName": "Riverside')
-  await page.goto('/')
-  await kioskRunning(page)
-  expect(
-    readdirSync(backend.userData).some((name) => name.startsWith('settings.json.invalid-')),
-  ).toBe(true)
-  await signIn(page)
-  await expect(page.getByTestId('staff-problems')).toContainText('settings.json')
-})
+    // A fresh page, so staff mode opens in English whatever the last visitor chose.
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1, name: 'Take-home sheets' })).toBeVisible()
+    await signIn(page)
+    await page.getByTestId('staff-usage').click()
+    await expect(page.getByTestId('usage-visits')).toHaveText('3 visits')
+    await expect(
+      page.getByTestId('usage-sections').locator('tr', { hasText: 'get-help' }),
+    ).toContainText('3')
+    await expect(page.getByTestId('usage-prints')).toContainText('prevention/es')
+    await expect(
+      page.getByTestId('usage-languages').locator('tr', { hasText: 'Español' }),
+    ).toContainText('1')
+    await page.getByTestId('usage-csv').click()
+    await expect(page.getByTestId('usage-csv-link')).toHaveAttribute('href', /^blob:/)
+  })
 
-test('the on-screen keyboard types into the field staff are editing, and a real keyboard works too', async ({
-  page,
-}) => {
-  const errors = collectPageErrors(page)
-  await kioskWithPin(page)
-  await signIn(page)
-  await page.getByTestId('staff-settings').click()
-  const name = page.getByTestId('setting-clinicName')
-  await name.fill('')
-  await name.focus()
-  const keyboard = page.getByTestId('on-screen-keyboard')
-  for (const key of ['{shift}', 'O', 'a', 'k'])
-    await keyboard.locator(`[data-skbtn="${key}"]`).click()
-  await expect(name).toHaveValue('Oak')
-  await expect(name).toBeFocused()
-  await keyboard.locator('[data-skbtn="{bksp}"]').click()
-  await expect(name).toHaveValue('Oa')
-  await page.keyboard.type('k Clinic')
-  await expect(name).toHaveValue('Oak Clinic')
-  expect(errors).toEqual([])
+  test('a corrupt settings file is moved aside, the kiosk runs on defaults, and staff are told', async ({
+    page,
+    kiosk,
+  }) => {
+    writeFileSync(join(kiosk.userData, 'settings.json'), '{"clinicName": "Riverside')
+    await page.goto('/')
+    await kioskRunning(page)
+    expect(
+      readdirSync(kiosk.userData).some((name) => name.startsWith('settings.json.invalid-')),
+    ).toBe(true)
+    await signIn(page)
+    await expect(page.getByTestId('staff-problems')).toContainText('settings.json')
+  })
+
+  test('the on-screen keyboard types into the field staff are editing, and a real keyboard works too', async ({
+    page,
+  }) => {
+    const errors = collectPageErrors(page)
+    await signIn(page)
+    await page.getByTestId('staff-settings').click()
+    const name = page.getByTestId('setting-clinicName')
+    await name.fill('')
+    await name.focus()
+    const keyboard = page.getByTestId('on-screen-keyboard')
+    for (const key of ['{shift}', 'O', 'a', 'k'])
+      await keyboard.locator(`[data-skbtn="${key}"]`).click()
+    await expect(name).toHaveValue('Oak')
+    await expect(name).toBeFocused()
+    await keyboard.locator('[data-skbtn="{bksp}"]').click()
+    await expect(name).toHaveValue('Oa')
+    await page.keyboard.type('k Clinic')
+    await expect(name).toHaveValue('Oak Clinic')
+    expect(errors).toEqual([])
+  })
 })

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 
 test('a visitor goes from the start screen into a section and back home', async ({ page }) => {

@@ -1,8 +1,14 @@
 import { EventEmitter } from 'node:events'
 
 /**
- * A small stand-in for the parts of `electron` the main process uses, so the shell's glue can
- * be tested in Node. It records what the glue asked for and lets tests fire Electron's events.
+ * A small stand-in for the parts of `electron` the main process and the preload use, so the
+ * shell's glue can be tested in Node. It records what the glue asked for and lets tests fire
+ * Electron's events. Where a kinder fake would hide a real bug it behaves as Electron 45 does:
+ * values crossing the context bridge and IPC are copied with the structured clone algorithm
+ * (a Vue proxy throws, as electron/electron#39598 reports), IPC answers and print callbacks
+ * arrive asynchronously, every window shares the default session, and an error thrown in a
+ * main handler reaches the page as "Error invoking remote method '<channel>': <error>"
+ * (lib/renderer/api/ipc-renderer.ts).
  */
 
 export interface FakeEvent {
@@ -27,6 +33,18 @@ type PermissionRequestHandler = (
 ) => void
 
 export class FakeSession extends EventEmitter {
+  /** Windows without a partition share one session in Electron: so do they here. */
+  static defaultSession = new FakeSession()
+  clearedStorages: string[][] = []
+  cacheCleared = 0
+  clearStorageData(options: { storages: string[] }) {
+    this.clearedStorages.push(options.storages)
+    return Promise.resolve()
+  }
+  clearCache() {
+    this.cacheCleared += 1
+    return Promise.resolve()
+  }
   permissionRequestHandler: PermissionRequestHandler | null = null
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null
   setPermissionRequestHandler(handler: PermissionRequestHandler) {
@@ -37,10 +55,12 @@ export class FakeSession extends EventEmitter {
   }
 }
 
+/** Electron 45's PrinterInfo has no `isDefault` (Chromium stopped reporting it). */
 export interface FakePrinter {
   name: string
   displayName: string
-  isDefault: boolean
+  description?: string
+  options?: Record<string, string>
 }
 
 export type PrintCallback = (success: boolean, failureReason: string) => void
@@ -51,7 +71,7 @@ export class FakeWebContents extends EventEmitter {
   static printers: FakePrinter[] = []
   /** How the printer answers a print; by default it prints. */
   static printBehaviour: (callback: PrintCallback) => void = (callback) => callback(true, '')
-  session = new FakeSession()
+  session = FakeSession.defaultSession
   printCalls: Record<string, unknown>[] = []
   pdfCalls: Record<string, unknown>[] = []
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
@@ -84,7 +104,8 @@ export class FakeWebContents extends EventEmitter {
   }
   print(options: Record<string, unknown>, callback: PrintCallback) {
     this.printCalls.push(options)
-    FakeWebContents.printBehaviour(callback)
+    // Chromium answers once the spooler has the job, never inside the call itself.
+    setTimeout(() => FakeWebContents.printBehaviour(callback), 0)
   }
   printToPDF(options: Record<string, unknown>) {
     this.pdfCalls.push(options)
@@ -176,18 +197,56 @@ export const Menu = {
   },
 }
 
+/**
+ * What the page sees of an object the preload exposed: functions are called across the
+ * bridge, so their arguments and results are copied, and promises stay promises.
+ */
+function acrossTheBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    return (...args: unknown[]) => {
+      // Electron copies the arguments before the preload's function runs; a proxy throws here.
+      const copied = structuredClone(args)
+      const result: unknown = value(...copied)
+      return result instanceof Promise
+        ? result.then((answer) => structuredClone(answer))
+        : structuredClone(result)
+    }
+  }
+  if (value && typeof value === 'object') {
+    const copy = Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, acrossTheBridge(inner)]),
+    )
+    return Object.isFrozen(value) ? Object.freeze(copy) : copy
+  }
+  return structuredClone(value)
+}
+
 export const contextBridge = {
+  /** Each exposed API as the page's main world sees it. */
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown) {
-    this.exposed.set(key, api)
+    this.exposed.set(key, acrossTheBridge(api))
   },
 }
 
 export const ipcRenderer = {
   invocations: [] as { channel: string; args: unknown[] }[],
-  invoke(channel: string, ...args: unknown[]) {
-    this.invocations.push({ channel, args })
-    return Promise.resolve(`answer from ${channel}`)
+  /** The address of the page that sends, as main sees it in `event.senderFrame.url`. */
+  senderUrl: 'file:///app/out/renderer/index.html#/',
+  async invoke(channel: string, ...args: unknown[]) {
+    const copied = structuredClone(args)
+    this.invocations.push({ channel, args: copied })
+    await new Promise((next) => setTimeout(next, 0))
+    const handler = ipcMain.handlers.get(channel)
+    try {
+      if (!handler) throw new Error(`No handler registered for '${channel}'`)
+      const answer = await handler({ senderFrame: { url: this.senderUrl } }, ...copied)
+      return structuredClone(answer)
+    } catch (error) {
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, {
+        cause: error,
+      })
+    }
   },
 }
 
@@ -205,4 +264,6 @@ export function resetFakeElectron(): void {
   Menu.applicationMenu = undefined
   contextBridge.exposed.clear()
   ipcRenderer.invocations = []
+  ipcRenderer.senderUrl = 'file:///app/out/renderer/index.html#/'
+  FakeSession.defaultSession = new FakeSession()
 }

@@ -13,7 +13,7 @@ const severity: readonly HelpTier[] = ['emergency', 'soon', 'visit']
  * Emergency signs are always asked first, so someone who needs an ambulance finds out after as
  * few taps as possible; staff may list questions in any order in the content file.
  */
-export function orderQuestions(questions: readonly HelpQuestion[]): HelpQuestion[] {
+function orderQuestions(questions: readonly HelpQuestion[]): HelpQuestion[] {
   return severity.flatMap((tier) => questions.filter((q) => q.tier === tier))
 }
 

@@ -16,7 +16,7 @@ export interface IdleContext {
   paused: boolean
 }
 
-export type IdlePhase = 'active' | 'warning'
+type IdlePhase = 'active' | 'warning'
 export type IdleEvent = 'none' | 'warn' | 'reset'
 
 export interface IdleState {

@@ -1,77 +1,67 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ipcMain, resetFakeElectron } from '../../mocks/electron'
-import { registerIpc, type Handlers } from '../../../electron/main/ipc'
+import type { Caller } from '../../../electron/backend/guard'
+import { CallRefused } from '../../../electron/shared/call-refused'
+import { registerIpc } from '../../../electron/main/ipc'
 import { channels } from '../../../electron/shared/channels'
-import { defaultSettings } from '../../../electron/shared/settings-defaults'
-import { memoryLogger } from './test-logger'
 
 vi.mock('electron', () => import('../../mocks/electron'))
 
-const appFrame = { senderFrame: { url: 'file:///app/out/renderer/index.html#/home' } }
+const appUrl = 'file:///app/out/renderer/index.html#/home'
 
-function setUp() {
-  const handlers = {
-    getContent: vi.fn(async () => ({ content: {}, problems: [] })),
-    getSettings: vi.fn(async () => defaultSettings),
-    heartbeat: vi.fn(async () => undefined),
-    endVisit: vi.fn(async () => undefined),
-    getAppInfo: vi.fn(async () => ({
-      name: 'kiosk',
-      version: '1',
-      platform: 'electron',
-      packaged: true,
-    })),
-  } as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>
-  const log = memoryLogger()
-  registerIpc(ipcMain as never, handlers, {
+function setUp(invoke = vi.fn(async (_method: string, _args: unknown, _caller: Caller) => 'done')) {
+  registerIpc(ipcMain as never, invoke, {
     isTrustedSender: (url) => url.startsWith('file:///app/out/renderer/'),
-    log,
   })
-  const invoke = (channel: string, event: unknown, ...args: unknown[]) => {
+  const send = (channel: string, url: string | null, ...args: unknown[]) => {
     const handler = ipcMain.handlers.get(channel)
     if (!handler) throw new Error(`no handler for ${channel}`)
-    return handler(event, ...args)
+    return handler({ senderFrame: url === null ? null : { url } }, ...args)
   }
-  return { handlers, log, invoke }
+  return { invoke, send }
 }
 
 describe('IPC registration', () => {
   beforeEach(resetFakeElectron)
 
-  it('registers a handler for every channel of the contract', () => {
+  it('puts every method of the contract on its own channel', () => {
     setUp()
     expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(channels).sort())
   })
 
-  it('passes valid calls from the app to the handler', async () => {
-    const { handlers, invoke } = setUp()
-    await expect(invoke(channels.getSettings, appFrame)).resolves.toEqual(defaultSettings)
-    await invoke(channels.getContent, appFrame, 'es')
-    expect(handlers.getContent).toHaveBeenCalledWith('es')
+  it("hands each call to the backend's guard with the method, the arguments and who sent it", async () => {
+    const { invoke, send } = setUp()
+    await expect(send(channels.getContent, appUrl, 'es')).resolves.toEqual({ result: 'done' })
+    expect(invoke).toHaveBeenCalledWith('getContent', ['es'], {
+      trusted: true,
+      from: `the page at "${appUrl}"`,
+    })
   })
 
-  it('refuses a sender that is not one of the app pages, without running the handler', async () => {
-    const { handlers, invoke, log } = setUp()
-    const remote = { senderFrame: { url: 'https://example.com/' } }
-    await expect(invoke(channels.getSettings, remote)).rejects.toThrow(
-      /did not come from the kiosk/,
-    )
-    await expect(invoke(channels.getSettings, { senderFrame: null })).rejects.toThrow(
-      /did not come from the kiosk/,
-    )
-    expect(handlers.getSettings).not.toHaveBeenCalled()
-    expect(log.lines.join('\n')).toContain('untrusted sender "https://example.com/"')
+  it('marks a sender that is not one of the app pages, or has no frame, as untrusted', async () => {
+    const { invoke, send } = setUp()
+    await send(channels.getSettings, 'https://example.com/')
+    await send(channels.getSettings, null)
+    expect(invoke.mock.calls.map(([, , caller]) => caller.trusted)).toEqual([false, false])
   })
 
-  it('refuses invalid arguments with a clear reason', async () => {
-    const { handlers, invoke } = setUp()
-    await expect(invoke(channels.getContent, appFrame, 'fr')).rejects.toThrow(
-      /getContent refused: argument 0: .*"en"/,
+  it("answers the guard's refusal as a refusal, not as an error Electron would log", async () => {
+    const { send } = setUp(
+      vi.fn(async (method: string) => {
+        throw new CallRefused('sign-in-required', method)
+      }),
     )
-    await expect(invoke(channels.getContent, appFrame)).rejects.toThrow(/getContent refused/)
-    await expect(invoke(channels.getSettings, appFrame, 'extra')).rejects.toThrow(
-      /getSettings refused/,
+    await expect(send(channels.staffUsage, appUrl, { days: 30 })).resolves.toEqual({
+      refused: 'sign-in-required',
+    })
+  })
+
+  it('lets any other error reach Electron, which rejects the call in the page', async () => {
+    const { send } = setUp(
+      vi.fn(async () => {
+        throw new Error('disk full')
+      }),
     )
-    expect(handlers.getContent).not.toHaveBeenCalled()
+    await expect(send(channels.getSettings, appUrl)).rejects.toThrow('disk full')
   })
 })

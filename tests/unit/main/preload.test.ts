@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { contextBridge, ipcRenderer, resetFakeElectron } from '../../mocks/electron'
+import { contextBridge, ipcMain, ipcRenderer, resetFakeElectron } from '../../mocks/electron'
 import { apiMethods, channels } from '../../../electron/shared/channels'
+
+type Bridge = Record<string, (...args: unknown[]) => Promise<unknown>>
 
 describe('preload', () => {
   beforeEach(async () => {
@@ -20,12 +22,21 @@ describe('preload', () => {
     expect(kiosk).not.toHaveProperty('on')
   })
 
-  it('sends each method over its own channel with the given arguments', async () => {
-    const kiosk = contextBridge.exposed.get('kiosk') as Record<
-      string,
-      (...args: unknown[]) => Promise<unknown>
-    >
-    await expect(kiosk['getContent']?.('es')).resolves.toBe(`answer from ${channels.getContent}`)
+  it("sends each method over its own channel and gives back main's answer", async () => {
+    ipcMain.handle(channels.getContent, async (_event, locale) => ({ result: `content ${locale}` }))
+    const kiosk = contextBridge.exposed.get('kiosk') as Bridge
+    await expect(kiosk['getContent']?.('es')).resolves.toEqual({ result: 'content es' })
     expect(ipcRenderer.invocations).toEqual([{ channel: channels.getContent, args: ['es'] }])
+  })
+
+  it('reaches main with the page address Electron reports as the sender', async () => {
+    ipcRenderer.senderUrl = 'file:///app/out/renderer/index.html#/home'
+    let sender = ''
+    ipcMain.handle(channels.getSettings, async (event) => {
+      sender = (event as { senderFrame: { url: string } }).senderFrame.url
+      return { result: null }
+    })
+    await (contextBridge.exposed.get('kiosk') as Bridge)['getSettings']?.()
+    expect(sender).toBe('file:///app/out/renderer/index.html#/home')
   })
 })

@@ -111,8 +111,8 @@ describe('starting the shell', () => {
         fake.app.getPath = () => userData
         Object.assign(fake.app, { relaunch, exit })
         fake.FakeWebContents.printers = [
-          { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true },
-          { name: 'Back_Office', displayName: '', isDefault: false },
+          { name: 'HP_LaserJet', displayName: 'HP LaserJet' },
+          { name: 'Back_Office', displayName: '' },
         ]
       })
       const win = BrowserWindow.created[0]!
@@ -120,17 +120,21 @@ describe('starting the shell', () => {
       const invoke = (channel: string, ...args: unknown[]) =>
         ipcMain.handlers.get(channel)!(fromKiosk, ...args)
 
-      await expect(invoke('staff:list-printers')).rejects.toThrow('Staff sign-in is required')
+      expect(await invoke('staff:list-printers')).toEqual({ refused: 'sign-in-required' })
       // First run: choosing the PIN signs staff in.
-      expect(await invoke('staff:set-pin', { pin: '4826' })).toEqual({ ok: true })
-      expect(await invoke('staff:list-printers')).toEqual([
-        { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: true },
-        { name: 'Back_Office', displayName: 'Back_Office', isDefault: false },
-      ])
+      expect(await invoke('staff:set-first-pin', { pin: '4826' })).toEqual({
+        result: { ok: true },
+      })
+      expect(await invoke('staff:list-printers')).toEqual({
+        result: [
+          { name: 'HP_LaserJet', displayName: 'HP LaserJet' },
+          { name: 'Back_Office', displayName: 'Back_Office' },
+        ],
+      })
 
       FakeWebContents.titleAfterLoad = 'print-ready'
       const printed = await invoke('staff:test-print')
-      expect(printed).toMatchObject({ ok: false, reason: 'no-printer' })
+      expect(printed).toEqual({ result: { ok: false, reason: 'no-printer' } })
       const printWindow = BrowserWindow.created[1]!
       expect(printWindow.webContents.loadedUrls[0]).toMatch(/#\/print\/prevention\?lang=en$/)
       expect(printWindow.destroyed).toBe(true)
@@ -139,7 +143,7 @@ describe('starting the shell', () => {
       expect(relaunch).toHaveBeenCalledTimes(1)
       expect(exit).toHaveBeenCalledWith(0)
 
-      expect(await invoke('staff:sign-in', { pin: '4826' })).toEqual({ ok: true })
+      expect(await invoke('staff:sign-in', { pin: '4826' })).toEqual({ result: { ok: true } })
       await invoke('staff:exit')
       expect(app.quitCalls).toBe(1)
     } finally {

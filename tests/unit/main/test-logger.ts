@@ -1,4 +1,4 @@
-import type { Logger } from '../../../electron/main/logger'
+import type { Logger } from '../../../electron/shared/logger'
 
 /** A logger that keeps what it was told, so tests can check that events are logged. */
 export function memoryLogger(): Logger & { lines: string[] } {

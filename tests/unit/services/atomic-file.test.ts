@@ -2,13 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import {
-  createQueue,
-  moveAside,
-  readJsonFile,
-  writeFileAtomic,
-} from '../../../electron/services/atomic-file'
+import { createQueue, writeFileAtomic } from '../../../electron/services/atomic-file'
 
 let dir: string
 beforeEach(async () => {
@@ -18,8 +12,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const schema = z.strictObject({ name: z.string(), count: z.number().int() })
 const file = () => join(dir, 'data.json')
+const readData = async () => JSON.parse(await readFile(file(), 'utf8')) as unknown
 
 describe('writeFileAtomic', () => {
   it('creates and then replaces a file, leaving no temporary files behind', async () => {
@@ -45,10 +39,7 @@ describe('writeFileAtomic', () => {
     await expect(crash).rejects.toThrow('power cut')
 
     expect(tempSeen).toContain(dir)
-    expect(await readJsonFile(file(), schema)).toEqual({
-      ok: true,
-      value: { name: 'old', count: 1 },
-    })
+    expect(await readData()).toEqual({ name: 'old', count: 1 })
     expect(await readdir(dir)).toEqual(['data.json'])
   })
 
@@ -60,16 +51,14 @@ describe('writeFileAtomic', () => {
     })
     await expect(crash).rejects.toThrow('power cut')
     expect(await readdir(dir)).toEqual([])
-    expect((await readJsonFile(file(), schema)).ok).toBe(false)
   })
 
   it('ignores a temporary file left over from a real crash', async () => {
     await writeFileAtomic(file(), '{"name":"old","count":1}')
     await writeFile(join(dir, '.data.json.abc123.tmp'), '{"name":"ne')
-    expect(await readJsonFile(file(), schema)).toEqual({
-      ok: true,
-      value: { name: 'old', count: 1 },
-    })
+    expect(await readData()).toEqual({ name: 'old', count: 1 })
+    await writeFileAtomic(file(), '{"name":"new","count":2}')
+    expect(await readData()).toEqual({ name: 'new', count: 2 })
   })
 
   it('applies concurrent writes whole and in call order', async () => {
@@ -77,9 +66,7 @@ describe('writeFileAtomic', () => {
       writeFileAtomic(file(), JSON.stringify({ name: String(i).repeat(20_000), count: i })),
     )
     await Promise.all(writes)
-    const result = await readJsonFile(file(), schema)
-    expect(result.ok && result.value.count).toBe(24)
-    expect(result.ok && result.value.name).toBe('24'.repeat(20_000))
+    expect(await readData()).toEqual({ name: '24'.repeat(20_000), count: 24 })
     expect(await readdir(dir)).toEqual(['data.json'])
   })
 
@@ -93,39 +80,16 @@ describe('writeFileAtomic', () => {
     expect(await readFile(file(), 'utf8')).toBe('{"name":"ok","count":3}')
   })
 
-  it('fails plainly when the folder does not exist', async () => {
-    await expect(writeFileAtomic(join(dir, 'missing', 'a.json'), '{}')).rejects.toThrow(/ENOENT/)
-  })
-})
-
-describe('readJsonFile', () => {
-  it('tells a missing file apart from bad JSON and from invalid data', async () => {
-    expect(await readJsonFile(file(), schema)).toMatchObject({ ok: false, reason: 'missing' })
-
-    await writeFile(file(), '{"name": "a", ')
-    const bad = await readJsonFile(file(), schema)
-    expect(bad).toMatchObject({ ok: false, reason: 'not-json' })
-    expect(!bad.ok && bad.problems[0]?.message).toMatch(/^not valid JSON/)
-
-    await writeFile(file(), '{"name": "a", "count": "three"}')
-    const invalid = await readJsonFile(file(), schema)
-    expect(invalid).toMatchObject({ ok: false, reason: 'invalid' })
-    expect(!invalid.ok && invalid.problems[0]?.field).toBe('count')
+  it('creates a missing folder, in the same turn as the write', async () => {
+    await writeFileAtomic(join(dir, 'new', 'deeper', 'a.json'), '{"a":1}')
+    expect(await readFile(join(dir, 'new', 'deeper', 'a.json'), 'utf8')).toBe('{"a":1}')
   })
 
-  it('returns the parsed value of a valid file', async () => {
-    await writeFile(file(), '{"name": "a", "count": 3}')
-    expect(await readJsonFile(file(), schema)).toEqual({ ok: true, value: { name: 'a', count: 3 } })
-  })
-})
-
-describe('moveAside', () => {
-  it('renames a bad file with a time stamp and keeps its text', async () => {
-    await writeFile(file(), 'garbage')
-    const aside = await moveAside(file(), new Date('2026-11-21T10:00:00Z'))
-    expect(aside).toBe(join(dir, 'data.json.invalid-2026-11-21T10-00-00-000Z'))
-    expect(await readFile(aside, 'utf8')).toBe('garbage')
-    expect(await readdir(dir)).toEqual(['data.json.invalid-2026-11-21T10-00-00-000Z'])
+  it('fails plainly when the folder cannot be made', async () => {
+    await writeFile(join(dir, 'blocked'), 'a file where the folder should be')
+    await expect(writeFileAtomic(join(dir, 'blocked', 'a.json'), '{}')).rejects.toThrow(
+      /EEXIST|ENOTDIR/,
+    )
   })
 })
 

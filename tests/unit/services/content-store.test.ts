@@ -55,47 +55,51 @@ describe('content store', () => {
     expect(ids(es.content.sheets)).toEqual(ids(en.content.sheets))
   })
 
-  const broken: [string, string, RegExp, RegExp][] = [
-    ['bad YAML', 'id: what-is\ntitle: [unclosed\n', /^line \d+, column \d+$/, /not valid YAML/],
+  const broken: [string, string, string, Record<string, unknown>][] = [
+    [
+      'bad YAML',
+      'id: what-is\ntitle: [unclosed\n',
+      '(whole file)',
+      { code: 'not-yaml', params: { line: expect.any(Number), column: expect.any(Number) } },
+    ],
     [
       'a missing field',
       validSection('Hello').replace(/^summary:.*\n/m, ''),
-      /^summary$/,
-      /expected string/i,
+      'summary',
+      { code: 'invalid', params: { rule: 'invalid_type', expected: 'string' } },
     ],
     [
       'a wrong type',
       validSection('Hello').replace('visible: true', 'visible: maybe'),
-      /^visible$/,
-      /expected boolean/i,
+      'visible',
+      { code: 'invalid', params: { rule: 'invalid_type', expected: 'boolean' } },
     ],
     [
       'an unknown block kind',
       validSection('Hello').replace('kind: paragraph', 'kind: video'),
-      /^blocks\.0\.kind$/,
-      /invalid/i,
+      'blocks.0.kind',
+      { code: 'invalid', params: { rule: 'invalid_union' } },
     ],
     [
       'an embedded <script>',
       validSection('Hello <script>alert(1)</script>'),
-      /^title$/,
-      /HTML tags are not allowed/,
+      'title',
+      { code: 'invalid', params: { rule: 'no-html' } },
     ],
   ]
 
   it.each(broken)(
-    'reports %s with the file and field, and keeps the last good version',
-    async (_what, text, field, message) => {
+    'reports %s with the file, the field and its code, and keeps the last good version',
+    async (_what, text, field, problem) => {
       const store = createContentStore({ contentDir: dir })
       const before = await store.load('en')
       const goodTitle = before.content.sections.find((s) => s.id === 'what-is')?.title
 
       await writeFile(whatIs(), text)
       const after = await store.load('en')
-      expect(after.problems).toHaveLength(1)
-      expect(after.problems[0]?.file).toBe('content/en/sections/what-is.yaml')
-      expect(after.problems[0]?.field).toMatch(field)
-      expect(after.problems[0]?.message).toMatch(message)
+      expect(after.problems).toEqual([
+        { file: 'content/en/sections/what-is.yaml', field, ...problem },
+      ])
       expect(after.content.sections.find((s) => s.id === 'what-is')?.title).toBe(goodTitle)
     },
   )
@@ -118,7 +122,8 @@ describe('content store', () => {
       {
         file: 'content/en/sections/extra.yaml',
         field: 'id',
-        message: 'the id "what-is" must match the file name "extra"',
+        code: 'id-mismatch',
+        params: { id: 'what-is', expected: 'extra' },
       },
     ])
   })

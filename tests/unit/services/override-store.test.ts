@@ -63,10 +63,10 @@ describe('override store', () => {
     expect(await overrides.remove('en/section/what-is')).toEqual({ ok: true, changed: false })
     expect(Object.keys(await store().list())).toEqual(['es/sheet/stretches'])
 
-    expect((await overrides.history()).map((h) => h.summary)).toEqual([
-      'Reset en/section/what-is to the shipped version',
-      'Edited es/sheet/stretches',
-      'Edited en/section/what-is',
+    expect((await overrides.history()).map((h) => h.change)).toEqual([
+      { type: 'reset', key: 'en/section/what-is' },
+      { type: 'edit', key: 'es/sheet/stretches' },
+      { type: 'edit', key: 'en/section/what-is' },
     ])
     expect((await overrides.history())[2]).toMatchObject({ author: 'staff' })
   })
@@ -86,44 +86,50 @@ describe('override store', () => {
     expect(await store().get('toString')).toBeNull()
   })
 
-  it.each<[string, string, unknown, string, RegExp]>([
+  it.each<[string, string, unknown, string, Record<string, unknown>]>([
     [
       'an unknown block kind',
       'en/section/what-is',
       doc('what-is', 'Hi', { blocks: [{ kind: 'video' } as never] }),
       'blocks.0.kind',
-      /invalid/i,
+      { rule: 'invalid_union' },
     ],
     [
       'HTML in a title',
       'en/section/what-is',
       doc('what-is', '<b>Hi</b>'),
       'title',
-      /HTML tags are not allowed/,
+      { rule: 'no-html' },
     ],
-    ['a missing field', 'en/section/what-is', { id: 'what-is' }, 'title', /expected string/],
+    [
+      'a missing field',
+      'en/section/what-is',
+      { id: 'what-is' },
+      'title',
+      { rule: 'invalid_type', expected: 'string' },
+    ],
     [
       'an id that does not match',
       'en/section/what-is',
       doc('causes', 'Hi'),
       'id',
-      /must match the name "en\/section\/what-is"/,
+      { rule: 'id-matches-name' },
     ],
     [
       'a bad key',
       'fr/section/what-is',
       doc('what-is', 'Hi'),
       '(whole document)',
-      /should look like "en\/section\/what-is"/,
+      { rule: 'change-name' },
     ],
     [
       'a path in the key',
       'en/section/../../etc',
       doc('what-is', 'Hi'),
       '(whole document)',
-      /not a valid name/,
+      { rule: 'change-name' },
     ],
-  ])('refuses %s and changes nothing', async (_what, key, value, field, message) => {
+  ])('refuses %s and changes nothing', async (_what, key, value, field, params) => {
     const overrides = store()
     await overrides.put('en/section/what-is', doc('what-is', 'Kept'))
     const before = await readFile(current(), 'utf8')
@@ -131,8 +137,7 @@ describe('override store', () => {
     const result = await overrides.put(key, value)
     expect(result.ok).toBe(false)
     const problem = !result.ok ? result.problems[0] : undefined
-    expect(problem).toMatchObject({ file: key, field })
-    expect(problem?.message).toMatch(message)
+    expect(problem).toEqual({ file: key, field, code: 'invalid', params })
 
     expect(await readFile(current(), 'utf8')).toBe(before)
     expect(await overrides.history()).toHaveLength(1)
@@ -148,7 +153,7 @@ describe('override store', () => {
     const history = await overrides.history()
     expect(history).toHaveLength(50)
     expect(await readdir(historyDir())).toHaveLength(50)
-    expect(history[0]?.summary).toBe('Edited en/section/what-is')
+    expect(history[0]?.change).toEqual({ type: 'edit', key: 'en/section/what-is' })
     // Newest first; versions 1 to 5 are gone.
     expect(history[0]?.at).toBe(new Date(clock).toISOString())
     expect(history[49]?.at).toBe(new Date(clock - 49 * 60_000).toISOString())
@@ -162,7 +167,7 @@ describe('override store', () => {
 
     const after = await overrides.history()
     expect(after).toHaveLength(50)
-    expect(after[0]?.summary).toMatch(/^Restored version of \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(after[0]?.change).toEqual({ type: 'restore', from: tenth?.at })
   })
 
   it('refuses to restore a version that does not exist or names another file', async () => {
@@ -171,7 +176,10 @@ describe('override store', () => {
     for (const id of ['2020-01-01T00-00-00-000Z-000099', '../current', '../../settings']) {
       const result = await overrides.restore(id)
       expect(result.ok).toBe(false)
-      expect(!result.ok && result.problems[0]?.message).toBe('That saved version no longer exists.')
+      expect(result).toEqual({
+        ok: false,
+        problems: [{ file: 'overrides/history', field: id, code: 'version-missing' }],
+      })
     }
     expect((await overrides.get('en/section/what-is'))?.title).toBe('Kept')
   })
@@ -184,10 +192,14 @@ describe('override store', () => {
       'en/sheet/stretches': doc('stretches', ''),
     })
     expect(bad).toMatchObject({ ok: false })
-    expect(!bad.ok && bad.problems[0]).toMatchObject({
-      field: 'en/sheet/stretches.title',
-      message: 'must not be empty',
-    })
+    expect(!bad.ok && bad.problems).toEqual([
+      {
+        file: 'overrides',
+        field: 'en/sheet/stretches.title',
+        code: 'invalid',
+        params: { rule: 'not-empty', minimum: 1, origin: 'string' },
+      },
+    ])
     expect(Object.keys(await overrides.list())).toEqual(['en/section/what-is'])
 
     expect(await overrides.replaceAll({ 'en/section/causes': doc('causes', 'Causes') })).toEqual({
@@ -195,7 +207,7 @@ describe('override store', () => {
       changed: true,
     })
     expect(Object.keys(await overrides.list())).toEqual(['en/section/causes'])
-    expect((await overrides.history())[0]?.summary).toBe('Imported a backup')
+    expect((await overrides.history())[0]?.change).toEqual({ type: 'import' })
   })
 
   it('moves a corrupt current.json aside and carries on from the newest saved version', async () => {
@@ -208,14 +220,16 @@ describe('override store', () => {
     clock += 60_000
     const overrides = store()
     expect((await overrides.get('en/section/what-is'))?.title).toBe('Version two')
-    expect(overrides.problems()).toHaveLength(1)
-    expect(overrides.problems()[0]).toMatchObject({
-      file: 'overrides/current.json',
-      field: '(whole file)',
-    })
-    expect(overrides.problems()[0]?.message).toMatch(
-      /not valid JSON.*moved to .*current\.json\.invalid-2026-11-21T10-02-00-000Z.*saved version from/,
-    )
+    expect(overrides.problems()).toEqual([
+      {
+        file: 'overrides/current.json',
+        field: '(whole file)',
+        code: 'not-json',
+        movedTo: join(dir, 'overrides', 'current.json.invalid-2026-11-21T10-02-00-000Z'),
+        fallback: 'saved-version-in-use',
+        params: { savedAt: '2026-11-21T10:01:00.000Z' },
+      },
+    ])
     const names = await readdir(join(dir, 'overrides'))
     expect(names.sort()).toEqual([
       'current.json',
@@ -233,8 +247,13 @@ describe('override store', () => {
     )
     const overrides = store()
     expect(await overrides.list()).toEqual({})
-    expect(overrides.problems()[0]?.field).toBe('documents.en/section/what-is.title')
-    expect(overrides.problems()[0]?.message).toMatch(/no content changes are in use/)
+    expect(overrides.problems()[0]).toMatchObject({
+      file: 'overrides/current.json',
+      field: 'documents.en/section/what-is.title',
+      code: 'invalid',
+      fallback: 'no-changes-in-use',
+    })
+    expect(overrides.problems()[0]?.params).not.toHaveProperty('savedAt')
   })
 
   it('skips a damaged version file when recovering and in the history list', async () => {
@@ -250,7 +269,16 @@ describe('override store', () => {
     expect((await recovered.get('en/section/what-is'))?.title).toBe('Good')
     expect(await recovered.history()).toHaveLength(1)
     const restore = await recovered.restore(newest)
-    expect(!restore.ok && restore.problems[0]?.message).toMatch(/damaged and cannot be restored/)
+    expect(restore).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: `overrides/history/${newest}.json`,
+          field: '(whole file)',
+          code: 'version-damaged',
+        },
+      ],
+    })
   })
 
   it('applies changes arriving at the same time one after another', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createPinStore, pinFileName } from '../../../electron/services/pin-store'
+import { createPinStore, lockoutFileName, pinFileName } from '../../../electron/services/pin-store'
 
 let dir: string
 let clock: number
@@ -76,19 +76,20 @@ describe('pin store', () => {
     }
   })
 
-  it.each([
-    ['123', /4 to 8 digits/],
-    ['123456789', /4 to 8 digits/],
-    ['12a4', /digits only/],
-    ['12 34', /digits only/],
-    ['', /digits only/],
-    ['١٢٣٤', /digits only/],
-  ])('refuses "%s" as a PIN', async (pin, message) => {
+  it.each(['123', '123456789', '12a4', '12 34', '', '١٢٣٤'])(
+    'refuses "%s" as a PIN',
+    async (pin) => {
+      const pins = store()
+      expect(await pins.setPin(pin)).toEqual({ ok: false, reason: 'invalid-format' })
+      expect((await pins.status()).isSet).toBe(false)
+    },
+  )
+
+  it('refuses a new PIN of the wrong shape before checking the current one', async () => {
     const pins = store()
-    const result = await pins.setPin(pin)
-    expect(result).toMatchObject({ ok: false, reason: 'invalid' })
-    expect(!result.ok && result.message).toMatch(message)
-    expect((await pins.status()).isSet).toBe(false)
+    await pins.setPin('4821')
+    expect(await pins.setPin('12', '0000')).toEqual({ ok: false, reason: 'invalid-format' })
+    expect((await pins.status()).failedAttempts).toBe(0)
   })
 
   it('accepts PINs of 4 and of 8 digits', async () => {
@@ -120,15 +121,21 @@ describe('pin store', () => {
       })
     }
     const lockedUntil = clock + 5 * minute
-    const fifth = await pins.verify('0000')
-    expect(fifth).toMatchObject({ ok: false, reason: 'locked', attemptsLeft: 0, lockedUntil })
-    expect(!fifth.ok && fifth.message).toMatch(/try again in 5 minutes/)
+    expect(await pins.verify('0000')).toEqual({
+      ok: false,
+      reason: 'locked',
+      attemptsLeft: 0,
+      lockedUntil,
+    })
 
     clock += 2 * minute
     // The right PIN is refused while locked, and the lock is not extended.
-    const locked = await pins.verify('4821')
-    expect(locked).toMatchObject({ ok: false, reason: 'locked', lockedUntil })
-    expect(!locked.ok && locked.message).toMatch(/try again in 3 minutes/)
+    expect(await pins.verify('4821')).toEqual({
+      ok: false,
+      reason: 'locked',
+      attemptsLeft: 0,
+      lockedUntil,
+    })
     expect(await pins.setPin('1111', '4821')).toMatchObject({ ok: false, reason: 'locked' })
 
     const restarted = store()
@@ -181,9 +188,33 @@ describe('pin store', () => {
     await writeFile(join(dir, pinFileName), '{"algorithm": "scrypt", "salt": ')
     const pins = store()
     expect((await pins.status()).isSet).toBe(false)
-    expect(pins.problems()[0]).toMatchObject({ file: pinFileName, field: '(whole file)' })
-    expect(pins.problems()[0]?.message).toMatch(/could not be read.*moved to/)
-    expect(await readdir(dir)).toEqual([`${pinFileName}.invalid-2026-11-21T10-00-00-000Z`])
+    const aside = `${pinFileName}.invalid-2026-11-21T10-00-00-000Z`
+    expect(pins.problems()).toEqual([
+      {
+        file: pinFileName,
+        field: '(whole file)',
+        code: 'not-json',
+        movedTo: join(dir, aside),
+        fallback: 'new-pin-needed',
+      },
+    ])
+    expect(await readdir(dir)).toEqual([aside])
+  })
+
+  it('moves a damaged lockout file aside, reports it, and keeps the PIN', async () => {
+    await store().setPin('4821')
+    await writeFile(join(dir, lockoutFileName), '{"failedAttempts": 3, "locked')
+    const pins = store()
+    expect(await pins.status()).toEqual({ isSet: true, lockedUntil: null, failedAttempts: 0 })
+    expect(pins.problems()).toEqual([
+      {
+        file: lockoutFileName,
+        field: '(whole file)',
+        code: 'not-json',
+        movedTo: join(dir, `${lockoutFileName}.invalid-2026-11-21T10-00-00-000Z`),
+      },
+    ])
+    expect(await pins.verify('4821')).toEqual({ ok: true })
   })
 
   it('refuses a tampered file that would make every check very slow', async () => {
@@ -193,6 +224,12 @@ describe('pin store', () => {
     await writeFile(join(dir, pinFileName), JSON.stringify(file))
     const pins = store()
     expect((await pins.status()).isSet).toBe(false)
-    expect(pins.problems()[0]?.field).toBe('N')
+    expect(pins.problems()[0]).toMatchObject({
+      file: pinFileName,
+      field: 'N',
+      code: 'invalid',
+      params: { rule: 'too_big', maximum: 1_048_576 },
+      fallback: 'new-pin-needed',
+    })
   })
 })

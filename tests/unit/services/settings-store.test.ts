@@ -36,15 +36,30 @@ describe('settings store', () => {
     const files = await readdir(dir)
     expect(files).toEqual(['settings.json.invalid-2026-11-21T10-00-00-000Z'])
     expect(await readFile(join(dir, files[0]!), 'utf8')).toBe('{"clinicName": "Riv')
-    expect(store.problems()[0]).toMatchObject({ file: 'settings.json', field: '(whole file)' })
-    expect(store.problems()[0]?.message).toMatch(/not valid JSON.*moved to/)
+    expect(store.problems()).toEqual([
+      {
+        file: 'settings.json',
+        field: '(whole file)',
+        code: 'not-json',
+        movedTo: join(dir, files[0]!),
+        fallback: 'defaults-in-use',
+      },
+    ])
   })
 
   it('moves an invalid file aside and names the bad field', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ idleTimeoutSeconds: 5 }))
     const store = createSettingsStore({ dir })
     expect(await store.get()).toEqual(defaultSettings)
-    expect(store.problems()[0]).toMatchObject({ field: 'idleTimeoutSeconds' })
+    expect(store.problems()).toEqual([
+      expect.objectContaining({
+        file: 'settings.json',
+        field: 'idleTimeoutSeconds',
+        code: 'invalid',
+        params: expect.objectContaining({ rule: 'too_small', minimum: 30 }),
+        fallback: 'defaults-in-use',
+      }),
+    ])
   })
 
   it('saves settings whole, and the next read returns them', async () => {

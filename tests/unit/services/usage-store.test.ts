@@ -299,8 +299,15 @@ describe('usage store', () => {
     expect(aside).toHaveLength(1)
     expect(aside[0]).toBe(`usage.json.invalid-${time.now().toISOString().replace(/[:.]/g, '-')}`)
     expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe('{"version": 1, "days": {"2026-11')
-    expect(store.problems()[0]).toMatchObject({ file: 'usage.json', field: '(whole file)' })
-    expect(store.problems()[0]?.message).toMatch(/not valid JSON.*moved to.*from zero/)
+    expect(store.problems()).toEqual([
+      {
+        file: 'usage.json',
+        field: '(whole file)',
+        code: 'not-json',
+        movedTo: join(dir, aside[0]!),
+        fallback: 'counting-restarted',
+      },
+    ])
 
     await store.flush()
     expect((await readUsageFile()).days['2026-11-21']?.visits).toBe(1)
@@ -316,7 +323,11 @@ describe('usage store', () => {
     )
     const store = createUsageStore({ dir, now: clock(2026, 11, 21).now })
     expect((await store.lastDays(2)).map((day) => day.visits)).toEqual([0, 0])
-    expect(store.problems()[0]?.field).toBe('days.2026-11-20')
+    expect(store.problems()[0]).toMatchObject({
+      field: 'days.2026-11-20',
+      code: 'invalid',
+      params: { rule: 'unrecognized_keys', keys: 'visitorName' },
+    })
     expect((await readdir(dir)).some((name) => name.startsWith('usage.json.invalid-'))).toBe(true)
   })
 
@@ -327,8 +338,15 @@ describe('usage store', () => {
     )
     const store = createUsageStore({ dir, now: clock(2026, 11, 21).now })
     await store.lastDays(1)
-    expect(store.problems()).toHaveLength(1)
-    expect(store.problems()[0]?.message).toMatch(/moved to/)
+    expect(store.problems()).toEqual([
+      expect.objectContaining({
+        field: 'days.2026-02-30',
+        code: 'invalid',
+        params: { rule: 'date-format', origin: 'record' },
+        movedTo: expect.stringContaining('usage.json.invalid-'),
+        fallback: 'counting-restarted',
+      }),
+    ])
   })
 
   it('keeps counting in memory, and overwrites nothing, when usage.json cannot be read', async () => {
@@ -338,8 +356,15 @@ describe('usage store', () => {
     expect((await store.lastDays(1))[0]?.visits).toBe(1)
     await store.flush()
     expect((await stat(join(dir, 'usage.json'))).isDirectory()).toBe(true)
-    expect(store.problems()).toMatchObject([{ file: 'usage.json', field: '(whole file)' }])
-    expect(store.problems()[0]?.message).toMatch(/could not be loaded.*memory only/)
+    expect(store.problems()).toEqual([
+      {
+        file: 'usage.json',
+        field: '(whole file)',
+        code: 'unreadable',
+        params: { error: 'EISDIR' },
+        fallback: 'counts-in-memory',
+      },
+    ])
   })
 
   it('reports a failed save, keeps the counts and saves them on the next try', async () => {
@@ -350,7 +375,15 @@ describe('usage store', () => {
     await writeFile(folder, 'not a folder')
     store.visit()
     await expect(store.flush()).rejects.toThrow()
-    expect(store.problems()).toMatchObject([{ field: '(saving)' }])
+    expect(store.problems()).toEqual([
+      {
+        file: 'usage.json',
+        field: '(whole file)',
+        code: 'not-saved',
+        params: { error: expect.stringMatching(/^E[A-Z]+$/) },
+        fallback: 'will-retry',
+      },
+    ])
 
     await rm(folder)
     await store.flush()

@@ -88,35 +88,34 @@ describe('backup', () => {
 
   it('refuses a file that is not JSON, or not a kiosk backup', () => {
     expect(problemsOf('{"format": "back-spasm')).toEqual([
-      { field: '(whole file)', message: 'This file is not a kiosk backup: it is not a JSON file.' },
+      { field: '(whole file)', code: 'backup-not-json' },
     ])
-    expect(problemsOf('[1, 2]')[0]?.field).toBe('(whole file)')
+    expect(problemsOf('[1, 2]')).toEqual([{ field: '(whole file)', code: 'not-a-backup' }])
     expect(problemsOf({ ...valid(), format: 'something-else' })).toEqual([
-      {
-        field: 'format',
-        message: 'This file is not a kiosk backup (expected format "back-spasm-kiosk-backup").',
-      },
+      { field: 'format', code: 'not-a-backup' },
     ])
   })
 
   it('says when a backup comes from a newer app', () => {
     expect(problemsOf({ ...valid(), version: 2 })).toEqual([
-      {
-        field: 'version',
-        message:
-          'This backup was made by a newer version of the kiosk app (backup version 2). Update this kiosk first.',
-      },
+      { field: 'version', code: 'backup-from-newer-app', params: { version: 2 } },
     ])
-    expect(problemsOf({ ...valid(), version: '1' })[0]?.field).toBe('version')
+    expect(problemsOf({ ...valid(), version: '1' })).toEqual([
+      { field: 'version', code: 'backup-version-unsupported', params: { expected: 1 } },
+    ])
   })
 
   it('names the bad setting', () => {
     const backup = valid()
     backup.settings.idleTimeoutSeconds = 5
     const problems = problemsOf(backup)
-    expect(problems).toHaveLength(1)
-    expect(problems[0]?.field).toBe('settings.idleTimeoutSeconds')
-    expect(problems[0]?.message).toMatch(/30/)
+    expect(problems).toEqual([
+      {
+        field: 'settings.idleTimeoutSeconds',
+        code: 'invalid',
+        params: { rule: 'too_small', minimum: 30, origin: 'number' },
+      },
+    ])
   })
 
   it('names the bad block of a content change', () => {
@@ -124,9 +123,13 @@ describe('backup', () => {
     const blocks = backup.overrides['en/section/what-is']?.blocks as Record<string, unknown>[]
     blocks[2] = { kind: 'video', src: 'https://example.com/x.mp4' }
     const problems = problemsOf(backup)
-    expect(problems).toHaveLength(1)
-    expect(problems[0]?.field).toBe('overrides.en/section/what-is.blocks.2.kind')
-    expect(problems[0]?.message).toMatch(/invalid/i)
+    expect(problems).toEqual([
+      {
+        field: 'overrides.en/section/what-is.blocks.2.kind',
+        code: 'invalid',
+        params: { rule: 'invalid_union' },
+      },
+    ])
   })
 
   it('refuses a badly named change, or one whose id does not match its name', () => {
@@ -134,14 +137,11 @@ describe('backup', () => {
     backup.overrides['fr/section/what-is'] = { ...whatIs }
     backup.overrides['en/section/causes'] = { ...whatIs }
     expect(problemsOf(backup)).toEqual([
-      {
-        field: 'overrides.fr/section/what-is',
-        message:
-          '"fr/section/what-is" is not a valid name for a content change: it should look like "en/section/what-is" (language, then section or sheet, then the id)',
-      },
+      { field: 'overrides.fr/section/what-is', code: 'invalid', params: { rule: 'change-name' } },
       {
         field: 'overrides.en/section/causes.id',
-        message: 'the id "what-is" must match the name "en/section/causes"',
+        code: 'invalid',
+        params: { rule: 'id-matches-name' },
       },
     ])
   })
@@ -152,7 +152,11 @@ describe('backup', () => {
     delete backup.exportedAt
     const problems = problemsOf(backup)
     expect(problems.map((p) => p.field).sort()).toEqual(['(whole file)', 'exportedAt'])
-    expect(problems.find((p) => p.field === '(whole file)')?.message).toMatch(/pinHash/)
+    expect(problems.find((p) => p.field === '(whole file)')).toEqual({
+      field: '(whole file)',
+      code: 'invalid',
+      params: { rule: 'unrecognized_keys', keys: 'pinHash' },
+    })
   })
 
   it('lists every problem at once and imports nothing when any part is invalid', async () => {
@@ -179,6 +183,8 @@ describe('backup', () => {
   })
 
   it('refuses a file far too large to be a backup', () => {
-    expect(problemsOf(' '.repeat(21 * 1024 * 1024))[0]?.message).toMatch(/too large/)
+    expect(problemsOf(' '.repeat(21 * 1024 * 1024))).toEqual([
+      { field: '(whole file)', code: 'backup-too-large' },
+    ])
   })
 })

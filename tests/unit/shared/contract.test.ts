@@ -48,9 +48,10 @@ describe('settings schema', () => {
     expect(settingsSchema.safeParse({ idleTimeoutSeconds: 901 }).success).toBe(false)
     const result = settingsSchema.safeParse({ defaultLocale: 'es', enabledLocales: ['en'] })
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toBe(
-      'the default language must be one of the enabled languages',
-    )
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['defaultLocale'],
+      message: 'default-language-enabled',
+    })
   })
 
   it('refuses unknown fields and non-web addresses', () => {

@@ -1,0 +1,46 @@
+import type { AuditEvent, AuditLog } from '../services/audit-log'
+import type { BackupService } from '../services/backup-service'
+import type { ContentStore } from '../services/content-store'
+import type { OverrideStore } from '../services/override-store'
+import type { PinStore } from '../services/pin-store'
+import type { SettingsStore } from '../services/settings-store'
+import type { ShippedPages } from '../services/shipped-pages'
+import type { UsageStore } from '../services/usage-store'
+import type { ApiMethod } from '../shared/channels'
+import type { AppInfo, KioskApi } from '../shared/contract'
+import type { Logger } from '../shared/logger'
+import type { Settings } from '../shared/settings-schema'
+import type { KioskShell } from './shell'
+import type { StaffGate } from './staff-gate'
+
+/** The contract's methods as the backend implements them, after the guard has let a call in. */
+export type Handlers = {
+  [M in ApiMethod]: (...args: Parameters<KioskApi[M]>) => ReturnType<KioskApi[M]>
+}
+
+export interface KioskServices {
+  content: ContentStore
+  settings: SettingsStore
+  usage: UsageStore
+  pin: PinStore
+  overrides: OverrideStore
+  audit: AuditLog
+  shipped: ShippedPages
+  backup: BackupService
+}
+
+/** What every group of handlers is built from. */
+export interface BackendContext {
+  services: KioskServices
+  shell: KioskShell
+  staff: StaffGate
+  log: Logger
+  now: () => Date
+  appInfo: AppInfo
+  /** Reads the settings and tells the host about them (e.g. a new idle timeout). */
+  currentSettings(): Promise<Settings>
+  /** Tells the host about settings staff just saved or imported. */
+  applied(settings: Settings): void
+  /** Audit failures are logged, not thrown: the change itself has already been made. */
+  record(event: AuditEvent, detail?: string): Promise<void>
+}

@@ -1,0 +1,111 @@
+import { join } from 'node:path'
+import { createAuditLog, type AuditEvent } from '../services/audit-log'
+import { createBackupService } from '../services/backup-service'
+import { createContentStore } from '../services/content-store'
+import { createOverrideStore } from '../services/override-store'
+import { createPinStore } from '../services/pin-store'
+import { createSettingsStore } from '../services/settings-store'
+import { createShippedPages } from '../services/shipped-pages'
+import { createUsageStore } from '../services/usage-store'
+import type { AppInfo } from '../shared/contract'
+import type { Logger } from '../shared/logger'
+import type { Settings } from '../shared/settings-schema'
+import type { BackendContext, Handlers, KioskServices } from './backend-context'
+import { createGuard } from './guard'
+import { appHandlers } from './handlers/app-handlers'
+import { backupHandlers } from './handlers/backup-handlers'
+import { contentHandlers } from './handlers/content-handlers'
+import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { settingsHandlers } from './handlers/settings-handlers'
+import { signInHandlers } from './handlers/sign-in-handlers'
+import { visitorHandlers } from './handlers/visitor-handlers'
+import type { KioskShell } from './shell'
+import { createStaffGate } from './staff-gate'
+
+export interface KioskBackendOptions {
+  /** Where settings, the PIN, content changes, counts and the audit log are kept. */
+  userDataDir: string
+  /** The shipped content: content/ in the app. */
+  contentDir: string
+  shell: KioskShell
+  log: Logger
+  appInfo: Omit<AppInfo, 'platform'>
+  now?: () => Date
+  /** Told about settings as they are read or changed, e.g. to follow a new idle timeout. */
+  onSettings?: (settings: Settings) => void
+  /** The longest time usage counts wait in memory before they are written. */
+  usageFlushIntervalMs?: number
+}
+
+/**
+ * The kiosk's one backend: its services on a user-data folder, the contract's handlers, and
+ * the guard every call goes through. The Electron shell, the web host and the tests all
+ * build it here, so the wiring exists once.
+ */
+export function createKioskBackend(options: KioskBackendOptions) {
+  const now = options.now ?? (() => new Date())
+  const dir = options.userDataDir
+  const content = createContentStore({ contentDir: options.contentDir })
+  const settings = createSettingsStore({ dir, now })
+  const overrides = createOverrideStore({ dir, now })
+  const shipped = createShippedPages(content)
+  const services: KioskServices = {
+    content,
+    settings,
+    overrides,
+    shipped,
+    usage: createUsageStore({ dir, now, flushIntervalMs: options.usageFlushIntervalMs }),
+    pin: createPinStore({ dir, now }),
+    audit: createAuditLog({ dir, now }),
+    backup: createBackupService({
+      dir: join(dir, 'backups'),
+      settings,
+      overrides,
+      shipped,
+      log: options.log,
+      now,
+    }),
+  }
+
+  async function record(event: AuditEvent, detail?: string): Promise<void> {
+    try {
+      await services.audit.append(detail === undefined ? { event } : { event, detail })
+    } catch (error) {
+      options.log.error(`staff: could not write "${event}" to the audit log: ${String(error)}`)
+    }
+  }
+
+  const staff = createStaffGate({ settings, record, log: options.log, now })
+  const applied = (current: Settings) => options.onSettings?.(current)
+  const ctx: BackendContext = {
+    services,
+    shell: options.shell,
+    staff,
+    log: options.log,
+    now,
+    appInfo: { ...options.appInfo, platform: options.shell.platform },
+    record,
+    applied,
+    currentSettings: async () => {
+      const current = await settings.get()
+      applied(current)
+      return current
+    },
+  }
+  const handlers: Handlers = {
+    ...visitorHandlers(ctx),
+    ...signInHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...contentHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
+    ...appHandlers(ctx),
+  }
+
+  return {
+    services,
+    invoke: createGuard({ handlers, staff, log: options.log }),
+    /** Writes what is still waiting in memory, e.g. before the process ends. */
+    flush: () => services.usage.flush(),
+  }
+}

@@ -1,0 +1,20 @@
+import type { AppInfo, Printer, PrintRequest, PrintResult } from '../shared/contract'
+import type { Settings } from '../shared/settings-schema'
+
+/**
+ * What only the host can do: the Electron shell, or the web host serving a browser. Passed
+ * into the backend so every rule above it is the same in both, and runs in Node in tests.
+ */
+export interface KioskShell {
+  platform: AppInfo['platform']
+  /** The page is alive; the Electron shell reloads a page whose heartbeats stop. */
+  heartbeat(): void
+  /** A visit ended: clear what the page stored (cookies, storage, cache), never settings. */
+  clearVisitData(): Promise<void>
+  print(request: PrintRequest, settings: Settings): Promise<PrintResult>
+  listPrinters(): Promise<Printer[]>
+  /** Prints the 'prevention' sheet in the default language with these printer settings. */
+  testPrint(settings: Settings): Promise<PrintResult>
+  exit(): void
+  restart(): void
+}

@@ -1,0 +1,129 @@
+import type { z } from 'zod'
+
+/**
+ * What can be wrong with a file, a field or a request, as codes: the backend never words a
+ * problem for people. The renderer turns a code and its params into the staff's language;
+ * logs and the command line print the code as it is.
+ */
+export const problemCodes = [
+  /** A schema rule failed: `params.rule` names it (a zod issue code or one of `schemaRules`). */
+  'invalid',
+  'file-missing',
+  'not-json',
+  'not-yaml',
+  'unknown-file',
+  'id-mismatch',
+  'required-file-missing',
+  'no-sections',
+  'unreadable',
+  'not-saved',
+  'invalid-change-name',
+  'version-missing',
+  'version-damaged',
+  'not-shipped',
+  'no-longer-shipped',
+  'backup-too-large',
+  'backup-not-json',
+  'not-a-backup',
+  'backup-from-newer-app',
+  'backup-version-unsupported',
+] as const
+export type ProblemCode = (typeof problemCodes)[number]
+
+/** What the kiosk does instead, once a bad file has been moved aside. */
+export const fallbackCodes = [
+  'defaults-in-use',
+  'counting-restarted',
+  'counts-in-memory',
+  'saved-version-in-use',
+  'no-changes-in-use',
+  'new-pin-needed',
+  'will-retry',
+] as const
+type FallbackCode = (typeof fallbackCodes)[number]
+
+type ProblemParams = Record<string, string | number>
+
+/** One problem in a field of something staff sent or the kiosk read. */
+export interface FieldProblem {
+  field: string
+  code: ProblemCode
+  params?: ProblemParams
+}
+
+/** One problem found in a content, settings or counts file: where it is and what is wrong. */
+export interface Problem extends FieldProblem {
+  file: string
+  /** Where the bad file was moved, so IT can inspect it. */
+  movedTo?: string
+  fallback?: FallbackCode
+}
+
+/**
+ * The rules a schema states itself. A custom zod message is one of these ids (never a
+ * sentence), so the renderer can say it in the staff's language.
+ */
+const schemaRules = [
+  'not-empty',
+  'no-html',
+  'id-format',
+  'power-of-two',
+  'hash-length',
+  'phone-format',
+  'web-address',
+  'clinic-name-required',
+  'one-language-needed',
+  'default-language-enabled',
+  'date-format',
+  'sheet-usage-key',
+  'change-name',
+  'id-matches-name',
+] as const
+
+const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const
+
+/**
+ * The rule an issue broke: the schema's own rule id where it stated one. A record key or an
+ * element that fails is reported by zod as a wrapper around the key's or element's issue.
+ */
+function ruleOf(issue: z.core.$ZodIssue): string {
+  if ((schemaRules as readonly string[]).includes(issue.message)) return issue.message
+  const inner = 'issues' in issue && Array.isArray(issue.issues) ? issue.issues : []
+  for (const nested of inner.flat() as z.core.$ZodIssue[]) {
+    const rule = ruleOf(nested)
+    if ((schemaRules as readonly string[]).includes(rule)) return rule
+  }
+  return issue.code
+}
+
+/** A zod issue as a problem: the field's path, the rule that failed, and its limits. */
+export function problemsFromZod(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const params: ProblemParams = { rule: ruleOf(issue) }
+    for (const name of issueParams) {
+      const value = (issue as unknown as Record<string, unknown>)[name]
+      if (typeof value === 'string' || typeof value === 'number') params[name] = value
+      else if (typeof value === 'bigint') params[name] = Number(value)
+      else if (Array.isArray(value)) params[name] = value.join(', ')
+    }
+    return {
+      field: issue.path.length ? issue.path.map(String).join('.') : '(whole file)',
+      code: 'invalid',
+      params,
+    }
+  })
+}
+
+/** What is wrong, without where: "invalid rule=too_small minimum=30", for logs and the CLI. */
+export function problemSummary(problem: FieldProblem & { movedTo?: string }): string {
+  const params = Object.entries(problem.params ?? {})
+    .map(([name, value]) => ` ${name}=${value}`)
+    .join('')
+  const aside = problem.movedTo ? ` (moved to ${problem.movedTo})` : ''
+  return `${problem.code}${params}${aside}`
+}
+
+/** Problems on one line, for logs and the command line: "file (field): code rule=…; …". */
+export function describeProblems(problems: Problem[]): string {
+  return problems.map((p) => `${p.file} (${p.field}): ${problemSummary(p)}`).join('; ')
+}

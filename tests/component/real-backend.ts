@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, vi } from 'vitest'
+import type { Transport } from '@/platform'
+import type { Caller } from '../../electron/backend/guard'
+import { CallRefused } from '../../electron/shared/call-refused'
+import { createTestKiosk, useUserDataFolder, type TestKiosk } from '../unit/backend/kiosk-fixture'
+
+const caller: Caller = { trusted: true, from: 'component test' }
+let current: TestKiosk | null = null
+const inFlight = new Set<Promise<unknown>>()
+
+/**
+ * Waits until no call is on its way, including calls a finished call leads to (the app's
+ * fire-and-forget work, such as ending a staff session when a view is left).
+ */
+async function settle(): Promise<void> {
+  for (;;) {
+    for (let turn = 0; turn < 50 && inFlight.size === 0; turn++) await Promise.resolve()
+    if (inFlight.size === 0 && !vi.isFakeTimers()) {
+      await new Promise((next) => setTimeout(next, 0))
+    }
+    if (inFlight.size === 0) return
+    await Promise.allSettled([...inFlight])
+  }
+}
+
+/**
+ * Gives every test a fresh real backend on a fresh user-data folder, with the shipped content
+ * and a fake shell. After the test, the calls under way finish, the counts are written and the
+ * folder is removed; a call after that is refused.
+ */
+export function useRealBackend(): void {
+  const folder = useUserDataFolder('kiosk-component-')
+  beforeEach(() => {
+    current = createTestKiosk(folder())
+  })
+  // After-hooks run last-registered first, so this runs before the folder is removed.
+  afterEach(async () => {
+    await settle()
+    current = null
+  })
+}
+
+/** The backend the page is talking to in this test: its services, its shell and its log. */
+export function realBackend(): TestKiosk {
+  if (!current) throw new Error('no kiosk backend is running: call useRealBackend() first')
+  return current
+}
+
+/**
+ * Carries a call to the backend as the web host does: through the guard, as the kiosk's own
+ * page, the answer copied so the page never shares an object with the backend.
+ */
+export const realBackendTransport: Transport = async (method, args) => {
+  const call = realBackend().invoke(method, args, caller)
+  const done = () => inFlight.delete(call)
+  inFlight.add(call)
+  call.then(done, done)
+  try {
+    return { result: structuredClone(await call) }
+  } catch (error) {
+    if (error instanceof CallRefused) return { refused: error.reason }
+    throw error
+  }
+}
