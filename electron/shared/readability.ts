@@ -163,14 +163,16 @@ export function smogGrade(stats: TextStats): number | null {
 }
 
 /**
- * Fernández-Huerta reading ease for Spanish: 206.84 − 0.60 × P − 1.02 × F, with P syllables and
- * F sentences per 100 words. Higher is easier; 70 and up reads as fairly easy.
+ * Fernández-Huerta reading ease for Spanish: 206.84 − 0.60 × P − 1.02 × W, with P syllables per
+ * 100 words and W words per sentence. Higher is easier; 70 and up reads as fairly easy. The
+ * version often quoted with "sentences per 100 words" for W is a transcription error of
+ * Fernández-Huerta (1959): it makes longer sentences score as easier.
  */
 export function fernandezHuerta(stats: TextStats): number | null {
   if (stats.words === 0 || stats.sentences === 0) return null
   const syllablesPer100 = (stats.syllables / stats.words) * 100
-  const sentencesPer100 = (stats.sentences / stats.words) * 100
-  return 206.84 - 0.6 * syllablesPer100 - 1.02 * sentencesPer100
+  const wordsPerSentence = stats.words / stats.sentences
+  return 206.84 - 0.6 * syllablesPer100 - 1.02 * wordsPerSentence
 }
 
 /** Measures text units (paragraphs, list items…) in one locale, with the formulas that suit it. */
