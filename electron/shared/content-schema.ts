@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { helpQuestionIds, type HelpOutcome } from './help-check-rules'
 
 /**
  * The content model. Content files are YAML under content/<locale>/ so clinic staff can
@@ -72,7 +73,6 @@ const stretchBlock = z.strictObject({
   holdSeconds: z.number().int().min(5).max(120),
   repetitions: z.number().int().min(1).max(20),
 })
-
 export const blockSchema = z.discriminatedUnion('kind', [
   paragraphBlock,
   listBlock,
@@ -99,27 +99,48 @@ export const documentSchema = z.strictObject({
 })
 export type ContentDocument = z.infer<typeof documentSchema>
 
-export const helpTierSchema = z.enum(['emergency', 'soon', 'visit'])
-export type HelpTier = z.infer<typeof helpTierSchema>
+const helpOutcomeText = z.strictObject({ title: text, action: text, items: z.array(text).min(1) })
 
-/** The "Should I get help?" check: questions and outcomes are content, not code. */
+/**
+ * The "Should I get help?" check: the words are content, one file per language; what each
+ * answer means is the decision table in help-check-rules.ts, so the file must word exactly the
+ * questions that table asks, and every result it can give.
+ */
 export const helpCheckSchema = z.strictObject({
   intro: text,
   disclaimer: text,
   questions: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        tier: helpTierSchema,
-        text,
-      }),
-    )
-    .min(1),
+    .array(z.strictObject({ id: idSchema, text }))
+    .min(1)
+    .superRefine((questions, ctx) => {
+      const ids = questions.map((question) => question.id)
+      const missing = helpQuestionIds.filter((id) => !ids.includes(id))
+      const unknown = ids.filter((id) => !helpQuestionIds.includes(id))
+      const twice = ids.filter((id, index) => ids.indexOf(id) !== index)
+      if (missing.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `every question of the check needs its words: missing ${missing.join(', ')}`,
+        })
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `the check does not ask ${unknown.join(', ')}: use only the ids in docs/help-check-sign-off.md`,
+        })
+      if (twice.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `each question may be worded once: ${twice.join(', ')} appears more than once`,
+        })
+    }),
   outcomes: z.strictObject({
-    emergency: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-    soon: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-    visit: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-  }),
+    emergency: helpOutcomeText,
+    'ask-now': helpOutcomeText,
+    'soon-urgent': helpOutcomeText,
+    soon: helpOutcomeText,
+    visit: helpOutcomeText,
+    home: helpOutcomeText,
+  } satisfies Record<HelpOutcome, typeof helpOutcomeText>),
 })
 export type HelpCheck = z.infer<typeof helpCheckSchema>
 

@@ -182,11 +182,3 @@ describe.each(['en', 'es'] as const)('medical facts in %s', (locale) => {
     expect(helpText).not.toMatch(pattern)
   })
 })
-
-describe('help check', () => {
-  it.each(['en', 'es'] as const)('asks every emergency question before any "see soon" question (%s)', (locale) => {
-    const tiers = content[locale].helpCheck.questions.map((q) => q.tier)
-    expect(tiers.lastIndexOf('emergency')).toBeLessThan(tiers.indexOf('soon'))
-    expect(content[locale].helpCheck.questions.map((q) => q.id)).toEqual(content.en.helpCheck.questions.map((q) => q.id))
-  })
-})
