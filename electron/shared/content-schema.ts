@@ -72,7 +72,43 @@ const stretchBlock = z.strictObject({
   steps: z.array(text).min(1),
   holdSeconds: z.number().int().min(5).max(120),
   repetitions: z.number().int().min(1).max(20),
+  /** The same stretch on a chair or a bed, for people who should not get down to the floor. */
+  alternative: z
+    .strictObject({
+      title: text,
+      illustration: illustrationSchema,
+      alt: text,
+      steps: z.array(text).min(1),
+    })
+    .optional(),
 })
+/** The main points of a take-home sheet, at its top, so a reader who stops there has them. */
+const summaryBlock = z.strictObject({
+  kind: z.literal('summary'),
+  title: text,
+  items: z.array(text).min(1),
+})
+/** A box to write in by hand on the printed sheet (medicine, dose, follow-up date…). */
+const planBlock = z.strictObject({
+  kind: z.literal('plan'),
+  title: text,
+  text: text.optional(),
+  fields: z.array(text).min(1),
+})
+/** A grid of tick boxes, one row per thing to do and one column per day. */
+const logBlock = z.strictObject({
+  kind: z.literal('log'),
+  title: text,
+  text: text,
+  rows: z.array(text).min(1),
+  days: z.number().int().min(1).max(14),
+})
+/**
+ * Where a printed sheet starts its next page: a sheet too long for one page is split where
+ * its author chose (the help lists together, say), never in the middle of a box.
+ */
+const pageBreakBlock = z.strictObject({ kind: z.literal('page-break') })
+
 export const blockSchema = z.discriminatedUnion('kind', [
   paragraphBlock,
   listBlock,
@@ -81,6 +117,10 @@ export const blockSchema = z.discriminatedUnion('kind', [
   imageBlock,
   qaBlock,
   stretchBlock,
+  summaryBlock,
+  planBlock,
+  logBlock,
+  pageBreakBlock,
 ])
 export type Block = z.infer<typeof blockSchema>
 export type BlockKind = Block['kind']
