@@ -9,6 +9,17 @@ import { countSpanishSyllables } from './spanish-syllables'
  * DOM APIs.
  */
 
+/**
+ * The reading-level limits from the content brief, for every document a visitor reads: the
+ * content check holds the shipped content to them and the staff editor's meter shows them.
+ */
+export const readabilityLimits = {
+  /** English: Flesch-Kincaid grade at most this. */
+  maxFkGrade: 6,
+  /** Spanish: Fernández-Huerta reading ease at least this. */
+  minFernandezHuerta: 70,
+} as const
+
 /** Counts that every readability formula is built from. */
 export interface TextStats {
   words: number
