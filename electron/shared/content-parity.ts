@@ -38,6 +38,19 @@ class Comparison {
   readonly issues: ParityIssue[] = []
   constructor(private readonly block: number | null) {}
 
+  /** Whether only one language has this field, noting it if so. */
+  private onlyOne(field: string, reference: unknown, other: unknown): boolean {
+    if ((reference === undefined) === (other === undefined)) return false
+    this.issues.push({
+      block: this.block,
+      field,
+      kind: 'presence',
+      reference: reference !== undefined,
+      other: other !== undefined,
+    })
+    return true
+  }
+
   count(field: string, reference: number, other: number): void {
     if (reference !== other)
       this.issues.push({ block: this.block, field, kind: 'count', reference, other })
@@ -56,16 +69,7 @@ class Comparison {
 
   /** One piece of text: the same numbers and placeholders, whatever the words. */
   text(field: string, reference: string | undefined, other: string | undefined): void {
-    if ((reference === undefined) !== (other === undefined)) {
-      this.issues.push({
-        block: this.block,
-        field,
-        kind: 'presence',
-        reference: reference !== undefined,
-        other: other !== undefined,
-      })
-      return
-    }
+    if (this.onlyOne(field, reference, other)) return
     if (reference === undefined || other === undefined) return
     for (const [kind, extract] of [
       ['numbers', numbersIn],
@@ -83,16 +87,7 @@ class Comparison {
     reference: readonly string[] | undefined,
     other: readonly string[] | undefined,
   ) {
-    if ((reference === undefined) !== (other === undefined)) {
-      this.issues.push({
-        block: this.block,
-        field,
-        kind: 'presence',
-        reference: reference !== undefined,
-        other: other !== undefined,
-      })
-      return
-    }
+    if (this.onlyOne(field, reference, other)) return
     if (!reference || !other) return
     if (reference.length !== other.length) {
       this.count(field, reference.length, other.length)
@@ -118,7 +113,8 @@ export function blockParity(reference: Block, other: Block, index: number): Pari
       compare.text('text', reference.text, sameKind(other, reference.kind).text)
       break
     case 'list':
-    case 'steps': {
+    case 'steps':
+    case 'summary': {
       const b = sameKind(other, reference.kind)
       compare.text('title', reference.title, b.title)
       compare.texts('items', reference.items, b.items)
@@ -169,12 +165,6 @@ export function blockParity(reference: Block, other: Block, index: number): Pari
         )
         compare.texts('alternative.steps', reference.alternative.steps, b.alternative.steps)
       }
-      break
-    }
-    case 'summary': {
-      const b = sameKind(other, reference.kind)
-      compare.text('title', reference.title, b.title)
-      compare.texts('items', reference.items, b.items)
       break
     }
     case 'plan': {
