@@ -1,4 +1,3 @@
-import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { kioskApi } from '@/platform'
 import StaffEditView from '@/views/staff/StaffEditView.vue'
