@@ -51,6 +51,15 @@ describe('content check', () => {
     expect(formatMarkdownReport(result)).not.toMatch(/\b20\d\d-\d\d-\d\d\b/)
   })
 
+  it('keeps docs/content-report.md as the report of the shipped content', async () => {
+    const committed = await readFile(
+      fileURLToPath(new URL('../../../docs/content-report.md', import.meta.url)),
+      'utf8',
+    )
+    // If this fails, run: npm run content:check -- --markdown docs/content-report.md
+    expect(committed).toBe(formatMarkdownReport(await checkContent(dir)))
+  })
+
   it('measures every document a visitor reads, the about page and the help check too', async () => {
     const result = await checkContent(dir)
     for (const check of result.locales) {
