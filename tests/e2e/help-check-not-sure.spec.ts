@@ -1,11 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { axeAfterTap } from './axe-after-tap'
 import { collectPageErrors } from './page-errors'
 
 // Visitors answer with their fingers: every answer here is a tap on a touch screen.
 test.use({ hasTouch: true })
-
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'wcag2aaa']
 
 const words = {
   en: {
@@ -25,22 +23,6 @@ const words = {
     private: 'No tiene que decir nada en voz alta',
   },
 } as const
-
-async function axeViolations(page: Page, name: string): Promise<string[]> {
-  // A tap leaves the pressed button dark for a moment, then fades it back: axe must see the
-  // colours a visitor reads, once nothing is pressed and no fade is running.
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll(':active').length === 0 &&
-      document
-        .getAnimations()
-        .every(
-          (animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running',
-        ),
-  )
-  const results = await new AxeBuilder({ page }).withTags(tags).analyze()
-  return results.violations.map((v) => `${name}: ${v.id} ${v.nodes[0]?.target.join(' ')} ${v.help}`)
-}
 
 /** Taps an answer once the question has been on screen long enough to take it. */
 async function tapAnswer(page: Page, name: string): Promise<void> {
@@ -75,7 +57,7 @@ for (const locale of ['en', 'es'] as const) {
     const errors = collectPageErrors(page)
     const violations: string[] = []
     await openCheck(page, locale)
-    violations.push(...(await axeViolations(page, 'first question')))
+    violations.push(...(await axeAfterTap(page, 'first question')))
     await tapAnswer(page, say.unsure)
     // The other emergency signs are still asked: a "yes" to one would still be an emergency.
     for (let n = 2; n <= 14; n += 1) {
@@ -85,7 +67,7 @@ for (const locale of ['en', 'es'] as const) {
       )
       if (n === 4) {
         await expect(page.getByTestId('help-check-private')).toContainText(say.private)
-        violations.push(...(await axeViolations(page, 'private question')))
+        violations.push(...(await axeAfterTap(page, 'private question')))
       }
       await tapAnswer(page, say.no)
     }
@@ -94,7 +76,7 @@ for (const locale of ['en', 'es'] as const) {
     await expect(outcome.getByRole('heading', { level: 2 })).toHaveText(say.askNow)
     await expect(outcome.locator('.block-callout')).toHaveClass(/tone-emergency/)
     await expect(outcome).toContainText('911')
-    violations.push(...(await axeViolations(page, 'ask-now result')))
+    violations.push(...(await axeAfterTap(page, 'ask-now result')))
     expect(violations).toEqual([])
     expect(errors).toEqual([])
   })
@@ -111,7 +93,7 @@ for (const locale of ['en', 'es'] as const) {
     const outcome = page.getByTestId('help-check-outcome')
     await expect(outcome).toHaveAttribute('data-outcome', 'soon')
     await expect(outcome.getByRole('heading', { level: 2 })).toHaveText(say.soon)
-    expect(await axeViolations(page, 'soon result')).toEqual([])
+    expect(await axeAfterTap(page, 'soon result')).toEqual([])
     expect(errors).toEqual([])
   })
 }

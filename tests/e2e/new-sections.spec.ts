@@ -1,12 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { axeAfterTap } from './axe-after-tap'
 import { collectPageErrors } from './page-errors'
 
 // Visitors use the kiosk with their fingers: every step here is a tap on a touch screen.
 test.use({ hasTouch: true })
-
-// WCAG 2.2 AA, plus WCAG 2 AAA, as the accessibility spec checks every screen.
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'wcag2aaa']
 
 const sections = {
   en: {
@@ -41,22 +38,6 @@ const whoFor = {
   es: 'Esta información es para adultos de 16 años o más.',
 }
 
-async function axeViolations(page: Page, name: string): Promise<string[]> {
-  // A tap leaves the pressed button dark for a moment, then fades it back: axe must see the
-  // colours a visitor reads, once nothing is pressed and no fade is running.
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll(':active').length === 0 &&
-      document
-        .getAnimations()
-        .every(
-          (animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running',
-        ),
-  )
-  const results = await new AxeBuilder({ page }).withTags(tags).analyze()
-  return results.violations.map((v) => `${name}: ${v.id} ${v.nodes[0]?.target.join(' ')} ${v.help}`)
-}
-
 for (const locale of ['en', 'es'] as const) {
   test(`the new sections open and page through by touch, with zero axe violations (${locale})`, async ({
     page,
@@ -75,7 +56,7 @@ for (const locale of ['en', 'es'] as const) {
       const seen: string[] = []
       for (let n = 1; ; n += 1) {
         await expect(page.locator('.section-page')).toHaveAttribute('data-page', String(n))
-        violations.push(...(await axeViolations(page, `${id} page ${n}`)))
+        violations.push(...(await axeAfterTap(page, `${id} page ${n}`)))
         seen.push((await page.locator('.section-page').textContent()) ?? '')
         const next = page.getByTestId('page-next')
         if (!(await next.isVisible()) || !(await next.isEnabled())) break
@@ -91,7 +72,7 @@ for (const locale of ['en', 'es'] as const) {
       if (await page.getByText(whoFor[locale]).isVisible()) break
       await page.getByTestId('page-next').tap()
     }
-    violations.push(...(await axeViolations(page, 'what-is, who this is for')))
+    violations.push(...(await axeAfterTap(page, 'what-is, who this is for')))
     expect(violations).toEqual([])
     expect(errors).toEqual([])
   })
