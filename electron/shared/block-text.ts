@@ -20,6 +20,20 @@ export function blockTexts(block: Block, options: { titles: boolean }): string[]
     case 'qa':
       return block.pairs.flatMap((pair) => [pair.question, pair.answer])
     case 'stretch':
-      return [...title(block.title), ...block.steps]
+      return [
+        ...title(block.title),
+        ...block.steps,
+        ...(block.alternative
+          ? [...title(block.alternative.title), ...block.alternative.steps]
+          : []),
+      ]
+    case 'summary':
+      return [...title(block.title), ...block.items]
+    case 'plan':
+      return [...title(block.title), ...(block.text ? [block.text] : []), ...block.fields]
+    case 'log':
+      return [...title(block.title), block.text, ...block.rows]
+    case 'page-break':
+      return []
   }
 }

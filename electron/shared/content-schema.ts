@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { helpQuestionIds, type HelpOutcome } from './help-check-rules'
 
 /**
  * The content model. Content files are YAML under content/<locale>/ so clinic staff can
@@ -66,7 +67,42 @@ const stretchBlock = z.strictObject({
   steps: z.array(text).min(1),
   holdSeconds: z.number().int().min(5).max(120),
   repetitions: z.number().int().min(1).max(20),
+  /** The same stretch on a chair or a bed, for people who should not get down to the floor. */
+  alternative: z
+    .strictObject({
+      title: text,
+      illustration: illustrationSchema,
+      alt: text,
+      steps: z.array(text).min(1),
+    })
+    .optional(),
 })
+/** The main points of a take-home sheet, at its top, so a reader who stops there has them. */
+const summaryBlock = z.strictObject({
+  kind: z.literal('summary'),
+  title: text,
+  items: z.array(text).min(1),
+})
+/** A box to write in by hand on the printed sheet (medicine, dose, follow-up date…). */
+const planBlock = z.strictObject({
+  kind: z.literal('plan'),
+  title: text,
+  text: text.optional(),
+  fields: z.array(text).min(1),
+})
+/** A grid of tick boxes, one row per thing to do and one column per day. */
+const logBlock = z.strictObject({
+  kind: z.literal('log'),
+  title: text,
+  text: text,
+  rows: z.array(text).min(1),
+  days: z.number().int().min(1).max(14),
+})
+/**
+ * Where a printed sheet starts its next page: a sheet too long for one page is split where
+ * its author chose (the help lists together, say), never in the middle of a box.
+ */
+const pageBreakBlock = z.strictObject({ kind: z.literal('page-break') })
 
 const blockSchema = z.discriminatedUnion('kind', [
   paragraphBlock,
@@ -76,6 +112,10 @@ const blockSchema = z.discriminatedUnion('kind', [
   imageBlock,
   qaBlock,
   stretchBlock,
+  summaryBlock,
+  planBlock,
+  logBlock,
+  pageBreakBlock,
 ])
 export type Block = z.infer<typeof blockSchema>
 
@@ -93,27 +133,51 @@ export const documentSchema = z.strictObject({
 })
 export type ContentDocument = z.infer<typeof documentSchema>
 
-const helpTierSchema = z.enum(['emergency', 'soon', 'visit'])
-export type HelpTier = z.infer<typeof helpTierSchema>
+const helpOutcomeText = z.strictObject({ title: text, action: text, items: z.array(text).min(1) })
 
-/** The "Should I get help?" check: questions and outcomes are content, not code. */
+/**
+ * The "Should I get help?" check: the words are content, one file per language; what each
+ * answer means is the decision table in help-check-rules.ts, so the file must word exactly the
+ * questions that table asks, and every result it can give.
+ */
 export const helpCheckSchema = z.strictObject({
   intro: text,
   disclaimer: text,
   questions: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        tier: helpTierSchema,
-        text,
-      }),
-    )
-    .min(1),
+    .array(z.strictObject({ id: idSchema, text }))
+    .min(1)
+    .superRefine((questions, ctx) => {
+      const ids = questions.map((question) => question.id)
+      const missing = helpQuestionIds.filter((id) => !ids.includes(id))
+      const unknown = ids.filter((id) => !helpQuestionIds.includes(id))
+      const twice = ids.filter((id, index) => ids.indexOf(id) !== index)
+      if (missing.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'help-question-missing',
+          params: { ids: missing.join(', ') },
+        })
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'help-question-unknown',
+          params: { ids: unknown.join(', ') },
+        })
+      if (twice.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'help-question-twice',
+          params: { ids: twice.join(', ') },
+        })
+    }),
   outcomes: z.strictObject({
-    emergency: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-    soon: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-    visit: z.strictObject({ title: text, action: text, items: z.array(text).min(1) }),
-  }),
+    emergency: helpOutcomeText,
+    'ask-now': helpOutcomeText,
+    'soon-urgent': helpOutcomeText,
+    soon: helpOutcomeText,
+    visit: helpOutcomeText,
+    home: helpOutcomeText,
+  } satisfies Record<HelpOutcome, typeof helpOutcomeText>),
 })
 export type HelpCheck = z.infer<typeof helpCheckSchema>
 

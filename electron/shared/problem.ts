@@ -78,6 +78,9 @@ const schemaRules = [
   'sheet-usage-key',
   'change-name',
   'id-matches-name',
+  'help-question-missing',
+  'help-question-unknown',
+  'help-question-twice',
 ] as const
 
 const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const
@@ -100,6 +103,11 @@ function ruleOf(issue: z.core.$ZodIssue): string {
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const params: ProblemParams = { rule: ruleOf(issue) }
+    // A rule the schema stated itself may carry its own params (which ids, say).
+    const own = issue.code === 'custom' ? (issue.params ?? {}) : {}
+    for (const [name, value] of Object.entries(own)) {
+      if (typeof value === 'string' || typeof value === 'number') params[name] = value
+    }
     for (const name of issueParams) {
       const value = (issue as unknown as Record<string, unknown>)[name]
       if (typeof value === 'string' || typeof value === 'number') params[name] = value

@@ -9,6 +9,17 @@ import { countSpanishSyllables } from './spanish-syllables'
  * DOM APIs.
  */
 
+/**
+ * The reading-level limits from the content brief, for every document a visitor reads: the
+ * content check holds the shipped content to them and the staff editor's meter shows them.
+ */
+export const readabilityLimits = {
+  /** English: Flesch-Kincaid grade at most this. */
+  maxFkGrade: 6,
+  /** Spanish: Fernández-Huerta reading ease at least this. */
+  minFernandezHuerta: 70,
+} as const
+
 /** Counts that every readability formula is built from. */
 export interface TextStats {
   words: number
@@ -163,14 +174,16 @@ export function smogGrade(stats: TextStats): number | null {
 }
 
 /**
- * Fernández-Huerta reading ease for Spanish: 206.84 − 0.60 × P − 1.02 × F, with P syllables and
- * F sentences per 100 words. Higher is easier; 70 and up reads as fairly easy.
+ * Fernández-Huerta reading ease for Spanish: 206.84 − 0.60 × P − 1.02 × W, with P syllables per
+ * 100 words and W words per sentence. Higher is easier; 70 and up reads as fairly easy. The
+ * version often quoted with "sentences per 100 words" for W is a transcription error of
+ * Fernández-Huerta (1959): it makes longer sentences score as easier.
  */
 export function fernandezHuerta(stats: TextStats): number | null {
   if (stats.words === 0 || stats.sentences === 0) return null
   const syllablesPer100 = (stats.syllables / stats.words) * 100
-  const sentencesPer100 = (stats.sentences / stats.words) * 100
-  return 206.84 - 0.6 * syllablesPer100 - 1.02 * sentencesPer100
+  const wordsPerSentence = stats.words / stats.sentences
+  return 206.84 - 0.6 * syllablesPer100 - 1.02 * wordsPerSentence
 }
 
 /** Measures text units (paragraphs, list items…) in one locale, with the formulas that suit it. */

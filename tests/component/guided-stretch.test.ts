@@ -31,10 +31,12 @@ describe('guided stretch view', () => {
     })
     expect(wrapper.get('h1').text()).toBe('Knee to chest')
     expect(wrapper.get('img').attributes('alt')).toBe(
-      'A person lies on their back and hugs one knee to their chest.',
+      'A person lies on their back with both knees bent and hugs one knee to their chest.',
     )
-    expect(wrapper.findAll('.guided-steps li')).toHaveLength(3)
+    expect(wrapper.findAll('.guided-steps li')).toHaveLength(2)
     expect(shown(wrapper, 'warning')).toContain('Stop if it hurts more')
+    expect(shown(wrapper, 'alternative')).toContain('Chair version')
+    expect(shown(wrapper, 'alternative')).toContain('lift one knee a little')
     expect(shown(wrapper, 'repetition')).toBe('Repetition 1 of 3')
     expect(wrapper.get('[role="timer"]').text()).toContain('20')
     expect(action(wrapper).text()).toBe('Start')

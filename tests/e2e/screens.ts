@@ -93,7 +93,9 @@ export async function visitEveryScreen(
   await visit('help check intro')
   await page.getByTestId('help-check-start').click()
   await visit('help check question')
-  for (const outcome of ['emergency', 'soon', 'visit'] as const) {
+  // One result of each look (emergency, warning, information) and the new "ask now" one: the
+  // others are the same component with other words, and each path costs a tap per question.
+  for (const outcome of ['emergency', 'ask-now', 'soon-urgent', 'home'] as const) {
     await answerUntil(page, outcome)
     await visit(`help check outcome ${outcome}`)
     await page.getByTestId('help-check-restart').click()
@@ -103,16 +105,40 @@ export async function visitEveryScreen(
   return seen
 }
 
-/** Answers the help check so that it ends on the given tier. */
-async function answerUntil(page: Page, outcome: 'emergency' | 'soon' | 'visit') {
-  for (;;) {
-    const result = page.getByTestId('help-check-outcome')
-    if (await result.isVisible()) break
-    const question = page.getByTestId('help-check-question')
-    const tier = await question.getAttribute('data-tier')
-    const yes =
-      (outcome === 'emergency' && tier === 'emergency') || (outcome === 'soon' && tier === 'soon')
-    await page.getByTestId(yes ? 'help-check-yes' : 'help-check-no').click()
+export type HelpOutcome = 'emergency' | 'ask-now' | 'soon-urgent' | 'soon' | 'visit' | 'home'
+
+/** One way to each result of the help check: the answers that are not "no", by question id. */
+const routes: Record<HelpOutcome, Record<string, 'yes' | 'unsure'>> = {
+  emergency: { 'chest-pain': 'yes' },
+  'ask-now': { 'both-legs': 'unsure' },
+  'soon-urgent': { fever: 'yes', 'weak-immune': 'yes' },
+  soon: { cancer: 'yes' },
+  visit: { 'leg-below-knee': 'yes' },
+  home: {},
+}
+
+/** Answers the help check by touch, question by question, so that it ends on the given result. */
+export async function answerUntil(page: Page, outcome: HelpOutcome) {
+  const question = page.getByTestId('help-check-question')
+  const result = page.getByTestId('help-check-outcome')
+  while (!(await result.isVisible())) {
+    const id = (await question.getAttribute('data-question')) ?? ''
+    const answer = page.getByTestId(`help-check-${routes[outcome][id] ?? 'no'}`)
+    // A new question ignores taps for a moment; waiting for it frame by frame is quicker than
+    // letting click() retry on its slower schedule.
+    await answer.evaluate(
+      (button) =>
+        new Promise<void>((resolve) => {
+          const ready = () =>
+            (button as HTMLButtonElement).disabled ? requestAnimationFrame(ready) : resolve()
+          ready()
+        }),
+    )
+    await answer.click()
+    await page.waitForFunction((asked) => {
+      const shown = document.querySelector('[data-testid="help-check-question"]')
+      return shown?.getAttribute('data-question') !== asked
+    }, id)
   }
-  await expect(page.getByTestId('help-check-outcome')).toHaveAttribute('data-tier', outcome)
+  await expect(result).toHaveAttribute('data-outcome', outcome)
 }

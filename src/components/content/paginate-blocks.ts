@@ -1,30 +1,14 @@
+import { blockTexts } from '@shared/block-text'
 import type { Block } from '@shared/content-schema'
 
+/** Words a block takes on screen; a drawing takes the room of a short paragraph. */
 function wordsIn(block: Block): number {
-  const texts: string[] = []
-  switch (block.kind) {
-    case 'paragraph':
-      texts.push(block.text)
-      break
-    case 'list':
-    case 'steps':
-      texts.push(block.title ?? '', ...block.items)
-      break
-    case 'callout':
-      texts.push(block.title, block.text ?? '', ...(block.items ?? []))
-      break
-    case 'image':
-      // A drawing takes the room of a short paragraph on screen.
-      return 40
-    case 'qa':
-      texts.push(...block.pairs.flatMap((pair) => [pair.question, pair.answer]))
-      break
-    case 'stretch':
-      texts.push(block.title, ...block.steps)
-      return texts.join(' ').split(/\s+/).length + 40
-  }
-  return texts.join(' ').split(/\s+/).filter(Boolean).length
+  const words = blockTexts(block, { titles: true }).join(' ').split(/\s+/).filter(Boolean).length
+  const drawings =
+    block.kind === 'image' ? 1 : block.kind === 'stretch' ? (block.alternative ? 2 : 1) : 0
+  return words + drawings * drawingWords
 }
+const drawingWords = 40
 
 /**
  * Splits a section into screen-sized pages so a visitor taps "Next" instead of scrolling. A

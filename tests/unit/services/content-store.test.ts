@@ -48,6 +48,9 @@ describe('content store', () => {
       'symptoms',
       'get-help',
       'treatment',
+      'daily-life',
+      'what-to-expect',
+      'myths',
       'prevention',
       'questions',
     ])

@@ -15,12 +15,15 @@ describe('the pages the app ships', () => {
     const english = await shipped.keys(['en'])
     expect([...english].sort()).toEqual([
       'en/section/causes',
+      'en/section/daily-life',
       'en/section/get-help',
+      'en/section/myths',
       'en/section/prevention',
       'en/section/questions',
       'en/section/symptoms',
       'en/section/treatment',
       'en/section/what-is',
+      'en/section/what-to-expect',
       'en/sheet/home-care',
       'en/sheet/prevention',
       'en/sheet/stretches',

@@ -73,20 +73,38 @@ describe('Fernández-Huerta', () => {
     // El 1, do-lor 2, de 1, es-pal-da 3, es 1, co-mún 2 → 6 words, 10 syllables
     // Ca-mi-ne 3, un 1, po-co 2, ca-da 2, dí-a 2 → 5 words, 10 syllables
     // 11 words, 20 syllables, 2 sentences:
-    // P = 20/11 × 100 = 181.8182, F = 2/11 × 100 = 18.1818
-    // 206.84 − 0.60 × 181.8182 − 1.02 × 18.1818 = 206.84 − 109.0909 − 18.5455 = 79.2036
+    // P = 20/11 × 100 = 181.8182, W = 11/2 = 5.5
+    // 206.84 − 0.60 × 181.8182 − 1.02 × 5.5 = 206.84 − 109.0909 − 5.61 = 92.1391
     const result = analyseText(['El dolor de espalda es común. Camine un poco cada día.'], 'es')
     expect(result).toMatchObject({ words: 11, sentences: 2, syllables: 20 })
-    expect(result.fernandezHuerta).toBeCloseTo(79.2036, 3)
+    expect(result.fernandezHuerta).toBeCloseTo(92.1391, 3)
     expect(result.fkGrade).toBeNull()
     expect(result.smog).toBeNull()
   })
 
-  it('uses the formula on given counts', () => {
-    // P = 150, F = 10: 206.84 − 90 − 10.2 = 106.64
+  it('uses words per sentence, not sentences per 100 words', () => {
+    // P = 200, W = 100/5 = 20: 206.84 − 120 − 20.4 = 66.44
+    // (the mistaken "sentences per 100 words" version would give 206.84 − 120 − 5.1 = 81.74)
     expect(
-      fernandezHuerta({ words: 100, sentences: 10, syllables: 150, polysyllables: 0 }),
-    ).toBeCloseTo(106.64, 6)
+      fernandezHuerta({ words: 100, sentences: 5, syllables: 200, polysyllables: 0 }),
+    ).toBeCloseTo(66.44, 6)
+  })
+
+  it('scores the same words lower as one long sentence than as short sentences', () => {
+    const short = [
+      'Camine un poco cada día.',
+      'Use calor en la espalda.',
+      'Pida ayuda si no mejora.',
+      'Tome la medicina con comida.',
+    ]
+    // The same words and syllables, run together with commas into one sentence.
+    const long = [`${short.map((sentence) => sentence.replace(/\.$/, '')).join(', ')}.`]
+    const split = analyseText(short, 'es')
+    const joined = analyseText(long, 'es')
+    expect(joined.sentences).toBe(1)
+    expect(split.sentences).toBe(4)
+    expect(joined).toMatchObject({ words: split.words, syllables: split.syllables })
+    expect(joined.fernandezHuerta!).toBeLessThan(split.fernandezHuerta! - 10)
   })
 })
 
