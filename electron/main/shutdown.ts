@@ -18,6 +18,8 @@ export interface ShutdownOptions {
   args: string[]
   /** The longest the app waits for its writes before it ends anyway. */
   flushTimeoutMs?: number
+  /** Where SIGTERM arrives: the process. */
+  signals?: Pick<NodeJS.Process, 'on'>
 }
 
 /**
@@ -25,8 +27,8 @@ export interface ShutdownOptions {
  * or the app is quitting: on Linux the window manager handles Alt+F4 itself, and Electron sees
  * only a 'close'. Before the app ends it waits for its writes: 'before-quit' does not wait for
  * a promise (docs/api/app.md), so the first one is held back until they are done. systemd's
- * SIGTERM arrives as the same quit (shell/browser/electron_browser_main_parts_posix.cc hands
- * SIGTERM to Browser::Quit).
+ * SIGTERM is made the same quit here, as Electron itself does on POSIX
+ * (shell/browser/electron_browser_main_parts_posix.cc hands it to Browser::Quit).
  */
 export function createShutdown(options: ShutdownOptions) {
   const { app, log } = options
@@ -59,6 +61,10 @@ export function createShutdown(options: ShutdownOptions) {
     if (saved) return
     event.preventDefault()
     void settle().then(() => app.quit())
+  })
+  ;(options.signals ?? process).on('SIGTERM', () => {
+    log.info('shutdown: SIGTERM, saving and quitting')
+    app.quit()
   })
 
   return {

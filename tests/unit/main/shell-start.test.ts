@@ -19,10 +19,15 @@ vi.mock('electron-log/main', () => {
 
 let userData: string
 const argv = process.argv
+let sigtermBefore: NodeJS.SignalsListener[] = []
 beforeEach(async () => {
   userData = await mkdtemp(join(tmpdir(), 'kiosk-shell-'))
+  sigtermBefore = process.listeners('SIGTERM')
 })
 afterEach(async () => {
+  // Each start of the shell listens for SIGTERM on this one process: drop the test's own.
+  for (const listener of process.listeners('SIGTERM'))
+    if (!sigtermBefore.includes(listener)) process.off('SIGTERM', listener)
   process.argv = argv
   vi.unstubAllEnvs()
   vi.useRealTimers()

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createShutdown } from '../../../electron/main/shutdown'
 import { exitCodes } from '../../../electron/shared/exit-codes'
@@ -8,6 +9,7 @@ function setUp(options: { supervised?: boolean; appImage?: string } = {}) {
   let finishWrites: () => void = () => undefined
   const writes = vi.fn(() => new Promise<void>((done) => (finishWrites = done)))
   const log = memoryLogger()
+  const signals = new EventEmitter()
   const shutdown = createShutdown({
     app: app as never,
     flush: writes,
@@ -16,10 +18,11 @@ function setUp(options: { supervised?: boolean; appImage?: string } = {}) {
     appImage: options.appImage,
     args: ['--supervised'],
     flushTimeoutMs: 5_000,
+    signals: signals as never,
   })
   const win = new BrowserWindow({ kiosk: true })
   shutdown.guardWindow(win as never)
-  return { shutdown, win, writes, finishWrites: () => finishWrites(), log }
+  return { shutdown, win, writes, finishWrites: () => finishWrites(), log, signals }
 }
 
 beforeEach(resetFakeElectron)
@@ -47,7 +50,6 @@ describe('closing the kiosk window', () => {
 describe('quitting', () => {
   it('holds the first before-quit until the writes are done, then quits for real', async () => {
     const { win, writes, finishWrites } = setUp()
-    // systemd's SIGTERM reaches the app as this same quit (Browser::Quit).
     app.quit()
     expect(writes).toHaveBeenCalledTimes(1)
     expect(app.exitCode).toBeNull()
@@ -57,6 +59,15 @@ describe('quitting', () => {
     finishWrites()
     await vi.waitFor(() => expect(app.exitCode).toBe(0))
     expect(win.isDestroyed()).toBe(true)
+  })
+
+  it('does the same when systemd sends SIGTERM', async () => {
+    const { writes, finishWrites, signals } = setUp()
+    signals.emit('SIGTERM')
+    expect(writes).toHaveBeenCalledTimes(1)
+    expect(app.exitCode).toBeNull()
+    finishWrites()
+    await vi.waitFor(() => expect(app.exitCode).toBe(0))
   })
 
   it('does not wait for ever: after the time limit it quits anyway, and says so', async () => {
@@ -78,6 +89,7 @@ describe('quitting', () => {
       log,
       supervised: false,
       args: [],
+      signals: new EventEmitter() as never,
     })
     app.quit()
     await vi.waitFor(() => expect(app.exitCode).toBe(0))
