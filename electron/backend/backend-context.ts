@@ -4,12 +4,14 @@ import type { ContentStore } from '../services/content-store'
 import type { OverrideStore } from '../services/override-store'
 import type { PinStore } from '../services/pin-store'
 import type { SettingsStore } from '../services/settings-store'
+import type { SetupRecord } from '../services/setup-record'
 import type { ShippedPages } from '../services/shipped-pages'
 import type { UsageStore } from '../services/usage-store'
 import type { ApiMethod } from '../shared/channels'
 import type { AppInfo, KioskApi } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
+import type { KioskSetupFlow } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import type { StaffGate } from './staff-gate'
 
@@ -23,6 +25,7 @@ export interface KioskServices {
   settings: SettingsStore
   usage: UsageStore
   pin: PinStore
+  setupRecord: SetupRecord
   overrides: OverrideStore
   audit: AuditLog
   shipped: ShippedPages
@@ -34,6 +37,7 @@ export interface BackendContext {
   services: KioskServices
   shell: KioskShell
   staff: StaffGate
+  setup: KioskSetupFlow
   log: Logger
   now: () => Date
   appInfo: AppInfo

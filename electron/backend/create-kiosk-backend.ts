@@ -5,20 +5,23 @@ import { createContentStore } from '../services/content-store'
 import { createOverrideStore } from '../services/override-store'
 import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
+import { createSetupRecord } from '../services/setup-record'
 import { createShippedPages } from '../services/shipped-pages'
 import { createUsageStore } from '../services/usage-store'
 import type { AppInfo } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
 import type { BackendContext, Handlers, KioskServices } from './backend-context'
-import { createGuard } from './guard'
+import { createGuard, type Invoke } from './guard'
 import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
 import { settingsHandlers } from './handlers/settings-handlers'
+import { setupHandlers } from './handlers/setup-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
 import { visitorHandlers } from './handlers/visitor-handlers'
+import { createKioskSetup } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
 
@@ -49,13 +52,15 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const settings = createSettingsStore({ dir, now })
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
+  const setupRecord = createSetupRecord({ dir, now })
   const services: KioskServices = {
     content,
     settings,
     overrides,
     shipped,
     usage: createUsageStore({ dir, now, flushIntervalMs: options.usageFlushIntervalMs }),
-    pin: createPinStore({ dir, now }),
+    pin: createPinStore({ dir, now, setup: setupRecord }),
+    setupRecord,
     audit: createAuditLog({ dir, now }),
     backup: createBackupService({
       dir: join(dir, 'backups'),
@@ -77,10 +82,12 @@ export function createKioskBackend(options: KioskBackendOptions) {
 
   const staff = createStaffGate({ settings, record, log: options.log, now })
   const applied = (current: Settings) => options.onSettings?.(current)
+  const setup = createKioskSetup({ pin: services.pin, settings, applied, record })
   const ctx: BackendContext = {
     services,
     shell: options.shell,
     staff,
+    setup,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -94,6 +101,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
   }
   const handlers: Handlers = {
     ...visitorHandlers(ctx),
+    ...setupHandlers(ctx),
     ...signInHandlers(ctx),
     ...settingsHandlers(ctx),
     ...contentHandlers(ctx),
@@ -102,10 +110,29 @@ export function createKioskBackend(options: KioskBackendOptions) {
     ...appHandlers(ctx),
   }
 
+  const guard = createGuard({ handlers, staff, setupNeeded: setup.needed, log: options.log })
+  /** Calls under way, so nothing they are writing is cut off when the process ends. */
+  const inFlight = new Set<Promise<unknown>>()
+  const invoke: Invoke = (method, args, caller) => {
+    const call = guard(method, args, caller)
+    const done = () => inFlight.delete(call)
+    inFlight.add(call)
+    call.then(done, done)
+    return call
+  }
+
   return {
     services,
-    invoke: createGuard({ handlers, staff, log: options.log }),
-    /** Writes what is still waiting in memory, e.g. before the process ends. */
-    flush: () => services.usage.flush(),
+    invoke,
+    /** IT's commands on the computer: `--setup <file>` and `--reset-staff-pin`. */
+    setup,
+    /**
+     * Lets the calls under way finish (and so their writes), then writes what still waits in
+     * memory: before the process ends.
+     */
+    flush: async () => {
+      await Promise.allSettled([...inFlight])
+      await services.usage.flush()
+    },
   }
 }

@@ -37,7 +37,9 @@ export const fallbackCodes = [
   'counts-in-memory',
   'saved-version-in-use',
   'no-changes-in-use',
-  'new-pin-needed',
+  'pin-reset-needed',
+  'treated-as-set-up',
+  'locked-to-be-safe',
   'will-retry',
 ] as const
 type FallbackCode = (typeof fallbackCodes)[number]
@@ -81,6 +83,11 @@ const schemaRules = [
   'help-question-missing',
   'help-question-unknown',
   'help-question-twice',
+  'pin-digits',
+  'pin-too-short',
+  'pin-too-long',
+  'pin-obvious',
+  'pin-required',
 ] as const
 
 const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const

@@ -44,6 +44,7 @@ export function diagnosticsHandlers(
         ...usage.problems(),
         ...overrides.problems(),
         ...pin.problems(),
+        ...ctx.services.setupRecord.problems(),
       ]
     },
   }

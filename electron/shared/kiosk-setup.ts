@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { newPinSchema } from './pin-policy'
+import { problemsFromZod, type FieldProblem } from './problem'
+import { settingsSchema, type Settings } from './settings-schema'
+
+/**
+ * What first-run setup asks for, on the kiosk's screen or in IT's `--setup <file.json>`: any of
+ * the clinic's settings (the screen offers clinic name and phone, languages, printer or PDF
+ * folder and paper size) and the staff PIN. The clinic name has to be given; everything else
+ * not given keeps its default.
+ */
+export type KioskSetup = { settings: Settings; staffPin: string }
+
+const setupExtrasSchema = z.object({
+  staffPin: newPinSchema.optional().refine((pin) => pin !== undefined, 'pin-required'),
+  clinicName: z.unknown().refine((name) => name !== undefined, 'clinic-name-required'),
+})
+
+/**
+ * Checks a setup as a whole: every field's problem at once, so nothing is applied until all
+ * of it is right. The settings are checked by the settings schema itself.
+ */
+export function parseSetup(
+  input: unknown,
+): { ok: true; setup: KioskSetup } | { ok: false; problems: FieldProblem[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      problems: [{ field: '(whole file)', code: 'invalid', params: { rule: 'invalid_type' } }],
+    }
+  }
+  const { staffPin, ...settings } = input as Record<string, unknown>
+  const extras = setupExtrasSchema.safeParse({ staffPin, clinicName: settings['clinicName'] })
+  const parsed = settingsSchema.safeParse(settings)
+  const problems = [
+    ...(extras.success ? [] : problemsFromZod(extras.error)),
+    ...(parsed.success ? [] : problemsFromZod(parsed.error)),
+  ]
+  if (!extras.success || !parsed.success || typeof staffPin !== 'string') {
+    return { ok: false, problems }
+  }
+  return { ok: true, setup: { settings: parsed.data, staffPin } }
+}
