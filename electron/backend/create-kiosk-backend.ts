@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
+import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
+import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
 import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
@@ -16,6 +18,8 @@ import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { fleetHandlers } from './handlers/fleet-handlers'
+import { withHealthTaps } from './health-taps'
 import { settingsHandlers } from './handlers/settings-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
 import { visitorHandlers } from './handlers/visitor-handlers'
@@ -35,6 +39,11 @@ export interface KioskBackendOptions {
   onSettings?: (settings: Settings) => void
   /** The longest time usage counts wait in memory before they are written. */
   usageFlushIntervalMs?: number
+  /** Test hooks for the fleet side: timers, randomness and time limits. */
+  fleet?: Pick<
+    FleetServiceOptions,
+    'timers' | 'random' | 'requestTimeoutMs' | 'startScreenTimeoutMs'
+  >
 }
 
 /**
@@ -46,7 +55,17 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const now = options.now ?? (() => new Date())
   const dir = options.userDataDir
   const content = createContentStore({ contentDir: options.contentDir })
-  const settings = createSettingsStore({ dir, now })
+  const counters = createHealthCounters(now)
+  const fleet = createFleetService({
+    userDataDir: dir,
+    fetch: options.shell.fetch,
+    appVersion: options.appInfo.version,
+    counters,
+    log: options.log,
+    now,
+    ...options.fleet,
+  })
+  const settings = createSettingsStore({ dir, now, fallback: () => fleet.settings() })
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
   const services: KioskServices = {
@@ -81,6 +100,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     services,
     shell: options.shell,
     staff,
+    fleet,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -92,7 +112,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
       return current
     },
   }
-  const handlers: Handlers = {
+  const handlers: Handlers = withHealthTaps(counters, {
     ...visitorHandlers(ctx),
     ...signInHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -100,12 +120,18 @@ export function createKioskBackend(options: KioskBackendOptions) {
     ...backupHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...appHandlers(ctx),
-  }
+    ...fleetHandlers(ctx),
+  })
 
   return {
     services,
     invoke: createGuard({ handlers, staff, log: options.log }),
     /** Writes what is still waiting in memory, e.g. before the process ends. */
     flush: () => services.usage.flush(),
+    fleet,
+    /** The Electron shell reports renderer crashes and hangs here, for the health metrics. */
+    rendererGone: (kind: 'crash' | 'hang') => counters.rendererGone(kind),
+    /** Stops the fleet's timers and its metric exporter. */
+    close: () => fleet.stop(),
   }
 }

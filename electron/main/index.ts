@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
-import { app, ipcMain, Menu } from 'electron'
+import { app, ipcMain, Menu, net } from 'electron'
 import log from 'electron-log/main'
 import { createKioskBackend } from '../backend/create-kiosk-backend'
 import type { PrintRequest } from '../shared/contract'
@@ -88,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         app.relaunch()
         app.exit(0)
       },
+      fetch: (url, init) => net.fetch(url, init),
     },
   })
 
@@ -105,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
       offlineUrl: paths.offlineUrl,
       budget: createReloadBudget({ max: 3, windowMs: 60_000 }),
       log,
+      onGone: backend.rendererGone,
     })
     recoverWindow = recovery.recover
     backstop = createHeartbeatBackstop({
@@ -115,7 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     log.info(`kiosk started, version ${app.getVersion()}`)
   })
 
-  app.on('before-quit', () => void backend.flush())
+  app.on('before-quit', () => void backend.flush().then(backend.close))
 
   app.on('window-all-closed', () => app.quit())
 }

@@ -7,6 +7,8 @@ export interface RecoveryOptions {
   offlineUrl: string
   budget: ReloadBudget
   log: Logger
+  /** Told of each crash or hang, for the fleet's health metrics. */
+  onGone?: (kind: 'crash' | 'hang') => void
 }
 
 /**
@@ -30,8 +32,12 @@ export function attachRecovery(
   }
   webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return
+    options.onGone?.('crash')
     recover(`renderer gone (${details.reason}, exit code ${details.exitCode})`)
   })
-  win.on('unresponsive', () => recover('window unresponsive'))
+  win.on('unresponsive', () => {
+    options.onGone?.('hang')
+    recover('window unresponsive')
+  })
   return { recover }
 }

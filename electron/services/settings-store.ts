@@ -11,7 +11,13 @@ export const settingsFileName = 'settings.json'
  * corrupt or invalid one is moved aside (kept for staff to inspect) and defaults are used,
  * with the reason kept as a problem to show in staff mode.
  */
-export function createSettingsStore(options: { dir: string; now?: () => Date }) {
+export function createSettingsStore(options: {
+  dir: string
+  now?: () => Date
+  /** Settings used while this kiosk has none of its own, e.g. the fleet's content pack's. */
+  fallback?: () => Settings | null
+}) {
+  const fallback = () => options.fallback?.() ?? defaultSettings
   const file = createJsonFile(join(options.dir, settingsFileName), settingsSchema, {
     name: settingsFileName,
     now: options.now,
@@ -24,7 +30,7 @@ export function createSettingsStore(options: { dir: string; now?: () => Date }) 
     if (result.reason !== 'missing') {
       problems = result.problems.map((p) => ({ ...p, fallback: 'defaults-in-use' }))
     }
-    return defaultSettings
+    return fallback()
   }
 
   /** Replaces the settings file whole, so a power cut mid-save leaves the old or the new. */

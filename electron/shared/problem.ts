@@ -27,6 +27,8 @@ export const problemCodes = [
   'not-a-backup',
   'backup-from-newer-app',
   'backup-version-unsupported',
+  /** The content pack locks this page: staff edits of it are not shown. */
+  'locked-by-pack',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
 
@@ -78,6 +80,9 @@ const schemaRules = [
   'sheet-usage-key',
   'change-name',
   'id-matches-name',
+  'repository-location',
+  'header-name',
+  'app-version',
 ] as const
 
 const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const

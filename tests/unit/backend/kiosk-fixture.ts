@@ -1,5 +1,8 @@
 import { beforeEach, expect, vi } from 'vitest'
-import { createKioskBackend } from '../../../electron/backend/create-kiosk-backend'
+import {
+  createKioskBackend,
+  type KioskBackendOptions,
+} from '../../../electron/backend/create-kiosk-backend'
 import type { Caller } from '../../../electron/backend/guard'
 import type { KioskShell } from '../../../electron/backend/shell'
 import { apiMethods } from '../../../electron/shared/channels'
@@ -32,11 +35,12 @@ export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
     testPrint: vi.fn<KioskShell['testPrint']>(async () => ({ ok: true, via: 'printer' })),
     exit: vi.fn(),
     restart: vi.fn(),
+    fetch: (url, init) => fetch(url, init),
   } satisfies KioskShell
 }
 
 /** Kiosks built in the current test, so their counts are written before the folder goes. */
-const running = new Set<{ flush(): Promise<void> }>()
+const running = new Set<{ flush(): Promise<void>; close(): Promise<void> }>()
 
 export interface TestKioskOptions {
   print?: KioskShell['print']
@@ -45,6 +49,9 @@ export interface TestKioskOptions {
   now?: () => Date
   /** The folder the shipped content is read from; the app's content/ by default. */
   contentDir?: string
+  /** The fleet side's timers and time limits. */
+  fleet?: KioskBackendOptions['fleet']
+  appVersion?: string
 }
 
 /**
@@ -66,7 +73,8 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
     contentDir: options.contentDir ?? 'content',
     shell,
     log,
-    appInfo: { name: 'kiosk', version: '1.0.0', packaged: true },
+    appInfo: { name: 'kiosk', version: options.appVersion ?? '1.0.0', packaged: true },
+    fleet: options.fleet,
     now: options.now,
     onSettings,
     usageFlushIntervalMs: 10,
@@ -123,7 +131,7 @@ export function useUserDataFolder(prefix: string): () => string {
     beforeRemove: async () => {
       const kiosks = [...running]
       running.clear()
-      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush()))
+      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush().then(kiosk.close)))
     },
   })
 }

@@ -1,0 +1,71 @@
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { makePack } from '../../../scripts/fleet/make-pack'
+import { publish, type PublishOptions } from '../../../scripts/fleet/publish'
+import { initRepository } from '../../../scripts/fleet/repository'
+import type { FleetConfigInput } from '../../../electron/shared/fleet-config'
+
+export const shippedDir = resolve('content')
+export const testPassphrase = 'a passphrase for tests'
+export const appVersion = '0.1.0'
+
+/** A copy of the shipped content with one sentence changed, as a content team would edit it. */
+export async function editedContent(dir: string, title: string): Promise<string> {
+  const contentDir = join(dir, 'content')
+  await cp(shippedDir, contentDir, { recursive: true })
+  const file = join(contentDir, 'en/sections/what-is.yaml')
+  const text = await readFile(file, 'utf8')
+  await writeFile(file, text.replace(/^title: .*$/m, `title: ${title}`))
+  return contentDir
+}
+
+export async function writePack(
+  dir: string,
+  options: { title: string; id: string; locks?: string[] },
+) {
+  const result = await makePack({
+    contentDir: await editedContent(join(dir, options.id), options.title),
+    shippedDir,
+    note: `Pack ${options.id}`,
+    packId: options.id,
+    locks: options.locks ?? [],
+    appVersion,
+    now: new Date(),
+  })
+  if (!result.ok) throw new Error(result.report)
+  const file = join(dir, `${options.id}.json`)
+  await writeFile(file, result.text)
+  return file
+}
+
+/** A repository made with `fleet init`, keys beside it. */
+export async function makeRepository(dir: string, now = new Date()) {
+  const repo = join(dir, 'repo')
+  const keys = join(dir, 'keys')
+  const { rootFile } = await initRepository({
+    repo,
+    keysDir: keys,
+    passphrase: testPassphrase,
+    now,
+  })
+  const root = JSON.parse(await readFile(rootFile, 'utf8'))
+  const publishPack = (packFile: string, extra: Partial<PublishOptions> = {}) =>
+    publish({
+      repo,
+      keysDir: keys,
+      passphrase: testPassphrase,
+      packFile,
+      channel: 'stable',
+      percent: 100,
+      notBefore: null,
+      now,
+      ...extra,
+    })
+  return { repo, keys, root, publishPack }
+}
+
+/** fleet.json for a kiosk reading `repository`. */
+export async function provision(userData: string, config: FleetConfigInput) {
+  await mkdir(userData, { recursive: true })
+  await writeFile(join(userData, 'fleet.json'), JSON.stringify(config, null, 2))
+}
