@@ -244,6 +244,11 @@ export function createFleetService(options: FleetServiceOptions) {
     if (pack) parseTarget(pack, packSchema, `packs/${packId}.json`)
     const site = (await repo.download(targetPaths.site(current.siteId))) ?? undefined
     if (site) parseTarget(site, siteOverridesSchema, `sites/${current.siteId}.json`)
+    // Nothing for this kiosk yet: it goes on with what it shows.
+    if (!packId && !site) {
+      await releases.write(state)
+      return decision
+    }
     const id = `${packId ?? 'shipped'}.${site ? sha(site) : 'no-site'}`
     if (id === state.active?.id) {
       if (state.staged) state = { ...state, staged: null }
@@ -365,7 +370,7 @@ export function createFleetService(options: FleetServiceOptions) {
       else armWatchdog()
     }
     const every = () => {
-      healthTimer = timers.set(() => void report().then(every), otlpIntervalMs)
+      healthTimer = timers.set(() => void exclusive(report).then(every), otlpIntervalMs)
     }
     every()
     scheduleNext(firstDelayMs(config.syncMinutes, random))
@@ -411,10 +416,13 @@ export function createFleetService(options: FleetServiceOptions) {
     /** The pack's and site's settings, used where this kiosk's staff have not saved their own. */
     settings: (): Settings | null => layerSettings(files.pack, files.site, defaultSettings),
     status: () => ({ config, configProblems, snapshot: snapshot() }),
-    stop(): Promise<void> {
+    /** Stops the timers and waits for a check or write under way, then for the exporter. */
+    async stop(): Promise<void> {
       stopped = true
       for (const timer of [syncTimer, watchdog, healthTimer]) timers.clear(timer)
-      return reporter?.shutdown() ?? Promise.resolve()
+      await ready
+      await exclusive(async () => undefined)
+      await reporter?.shutdown()
     },
   }
 }

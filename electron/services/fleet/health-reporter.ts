@@ -89,6 +89,7 @@ export function createHealthReporter(options: {
     description: string,
     read: (result: ObservableResult<Attributes>) => void,
   ) => meter.createObservableCounter(name, { description }).addCallback(read)
+  // Named as Prometheus names them, so kiosk.prom and a collector's export read the same.
   const observe = (
     result: ObservableResult<Attributes>,
     value: number | undefined,
@@ -97,55 +98,63 @@ export function createHealthReporter(options: {
     if (value !== undefined) result.observe(value, attributes)
   }
 
-  gauge('kiosk.heartbeat.time', 'When the kiosk page last said it was alive (Unix seconds)', (r) =>
-    observe(r, counters.heartbeatAt() ? counters.heartbeatAt()!.getTime() / 1000 : undefined),
-  )
-  gauge('kiosk.uptime', 'Seconds since the kiosk app started', (r) => r.observe(uptime()))
   gauge(
-    'kiosk.pack.applied.time',
+    'kiosk_heartbeat_timestamp_seconds',
+    'When the kiosk page last said it was alive (Unix seconds)',
+    (r) =>
+      observe(r, counters.heartbeatAt() ? counters.heartbeatAt()!.getTime() / 1000 : undefined),
+  )
+  gauge('kiosk_uptime_seconds', 'Seconds since the kiosk app started', (r) => r.observe(uptime()))
+  gauge(
+    'kiosk_pack_applied_timestamp_seconds',
     'When the active content pack was switched to (Unix seconds)',
     (r) => observe(r, seconds(options.fleet().pack?.appliedAt)),
   )
+  // The SDK keeps reporting a series once seen: packs shown before stay, at 0.
+  const packsSeen = new Map<string, number>()
   gauge(
-    'kiosk.pack.info',
-    'The active content pack, as labels (always 1)',
+    'kiosk_pack_info',
+    'The active content pack, as labels: 1 for the active one, 0 for those before',
     (r) => {
       const pack = options.fleet().pack
-      r.observe(1, { pack_id: pack?.id ?? 'shipped', pack_version: pack?.version ?? 0 })
+      const id = pack?.id ?? 'shipped'
+      packsSeen.set(id, pack?.version ?? 0)
+      for (const [seen, version] of packsSeen)
+        r.observe(seen === id ? 1 : 0, { pack_id: seen, pack_version: version })
     },
     '',
   )
   gauge(
-    'kiosk.sync.last_success.time',
+    'kiosk_sync_last_success_timestamp_seconds',
     'When the repository was last checked without a problem (Unix seconds)',
     (r) => observe(r, seconds(options.fleet().lastSuccessAt)),
   )
   gauge(
-    'kiosk.metadata.expiry.time',
+    'kiosk_metadata_expiry_timestamp_seconds',
     'When the trusted TUF metadata expires, by role (Unix seconds)',
     (r) => {
       for (const [role, at] of Object.entries(options.fleet().metadataExpires))
         observe(r, seconds(at), { role })
     },
   )
-  counter('kiosk.sync.failures', 'Failed checks of the repository, by reason', (r) => {
+  counter('kiosk_sync_failures', 'Failed checks of the repository, by reason', (r) => {
     for (const [reason, n] of counters.counts.syncFailures) r.observe(n, { reason })
   })
-  counter('kiosk.renderer.crashes', 'Times the kiosk page crashed and was reloaded', (r) =>
+  counter('kiosk_renderer_crashes', 'Times the kiosk page crashed and was reloaded', (r) =>
     r.observe(counters.counts.rendererCrashes),
   )
-  counter('kiosk.renderer.hangs', 'Times the kiosk page stopped answering and was reloaded', (r) =>
+  counter('kiosk_renderer_hangs', 'Times the kiosk page stopped answering and was reloaded', (r) =>
     r.observe(counters.counts.rendererHangs),
   )
-  counter('kiosk.prints', 'Sheets printed, and prints that failed by reason', (r) => {
+  counter('kiosk_prints', 'Sheets printed, and prints that failed by reason', (r) => {
     r.observe(counters.counts.printSuccesses, { outcome: 'success' })
     for (const [reason, n] of counters.counts.printFailures)
       r.observe(n, { outcome: 'failure', reason })
   })
-  counter('kiosk.idle_resets', 'Visits ended by the walk-away timer', (r) =>
+  counter('kiosk_idle_resets', 'Visits ended by the walk-away timer', (r) =>
     r.observe(counters.counts.idleResets),
   )
-  counter('kiosk.visits', 'Visits started (counts only)', (r) => r.observe(counters.counts.visits))
+  counter('kiosk_visits', 'Visits started (counts only)', (r) => r.observe(counters.counts.visits))
 
   const serializer = new PrometheusSerializer()
 

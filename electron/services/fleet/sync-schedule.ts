@@ -12,9 +12,8 @@ export function nextDelayMs(
   random: () => number,
 ): number {
   const base = syncMinutes * 60_000
-  const backedOff =
-    failuresInARow === 0 ? base : Math.min(base * 2 ** failuresInARow, Math.max(maxBackoffMs, base))
-  return Math.round(backedOff * (0.9 + 0.2 * random()))
+  const jittered = Math.round(base * 2 ** failuresInARow * (0.9 + 0.2 * random()))
+  return failuresInARow === 0 ? jittered : Math.min(jittered, Math.max(maxBackoffMs, base))
 }
 
 /** The first check after a start: soon, but spread over up to a minute across a site's kiosks. */

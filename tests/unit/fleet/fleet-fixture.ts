@@ -69,3 +69,28 @@ export async function provision(userData: string, config: FleetConfigInput) {
   await mkdir(userData, { recursive: true })
   await writeFile(join(userData, 'fleet.json'), JSON.stringify(config, null, 2))
 }
+
+/** Timers the test fires by hand: what is due after `ms`, without waiting for it. */
+export function manualTimers() {
+  const pending = new Map<number, { run: () => void; ms: number }>()
+  let next = 1
+  return {
+    set: (run: () => void, ms: number) => {
+      pending.set(next, { run, ms })
+      return next++
+    },
+    clear: (handle: unknown) => void pending.delete(handle as number),
+    /** Runs every pending timer set for exactly `ms` (the start-screen watchdog, say). */
+    fire(ms: number): number {
+      let fired = 0
+      for (const [id, timer] of [...pending]) {
+        if (timer.ms !== ms) continue
+        pending.delete(id)
+        timer.run()
+        fired += 1
+      }
+      return fired
+    },
+    delays: () => [...pending.values()].map((timer) => timer.ms),
+  }
+}

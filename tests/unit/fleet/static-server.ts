@@ -40,7 +40,9 @@ export async function startStaticServer(root: string) {
     requests,
     close: async () => {
       for (const response of open) response.destroy()
-      await new Promise<void>((done) => server.close(() => done()))
+      const closed = new Promise<void>((done) => server.close(() => done()))
+      server.closeAllConnections()
+      await closed
     },
   }
 }
