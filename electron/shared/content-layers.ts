@@ -13,13 +13,11 @@ export interface LayerSources {
   locks: readonly string[]
 }
 
-export const noFleetLayers: LayerSources = { pack: {}, site: {}, staff: {}, locks: [] }
-
 /**
  * The documents above the shipped ones, in the stated order: the pack, then the site's
  * overrides, then this kiosk's staff edits unless the pack locks that document.
  */
-export function layeredOverrides(sources: LayerSources): {
+function layeredOverrides(sources: LayerSources): {
   documents: OverrideDocuments
   layerOf: Record<string, Exclude<ContentLayer, 'shipped'>>
 } {

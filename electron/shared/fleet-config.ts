@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { idSchema } from './content-schema'
 
-export const fleetChannels = ['pilot', 'stable'] as const
+const fleetChannels = ['pilot', 'stable'] as const
 export const fleetChannelSchema = z.enum(fleetChannels)
 export type FleetChannel = z.infer<typeof fleetChannelSchema>
 

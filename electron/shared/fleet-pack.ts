@@ -5,9 +5,6 @@ import { overrideDocumentsSchema, parseOverrideKey } from './merge-overrides'
 import { settingsSchema, type Settings } from './settings-schema'
 
 export const packFormat = 'back-spasm-kiosk-pack'
-/** Far above any real pack (the whole shipped content is about 150 kB). */
-export const maxPackBytes = 5 * 1024 * 1024
-
 const versionSchema = z.string().regex(/^\d+\.\d+\.\d+$/, 'app-version')
 
 const documentKeySchema = z.string().refine((key) => parseOverrideKey(key) !== null, 'change-name')

@@ -3,7 +3,7 @@ import { contentLayers } from './content-layers'
 import { fleetChannelSchema } from './fleet-config'
 
 /** Why a check of the repository failed, as codes the renderer and IT's alerts word. */
-export const syncFailureReasons = [
+const syncFailureReasons = [
   /** fleet.json is missing fields or has wrong values. */
   'config-invalid',
   /** Connection refused, no route, name not found, or the share is not mounted. */
@@ -37,7 +37,7 @@ export const syncFailureReasons = [
 export type SyncFailureReason = (typeof syncFailureReasons)[number]
 
 /** Why a pack that was found is not (yet) applied to this kiosk: not failures. */
-export const packDecisions = [
+const packDecisions = [
   'applies',
   'outside-rollout',
   'not-before',

@@ -45,7 +45,7 @@ export interface SigningKey {
   sign: (data: Buffer) => Signature
 }
 
-export const keyFileName = (role: RoleName) => `${role}.key.json`
+const keyFileName = (role: RoleName) => `${role}.key.json`
 
 /** The keyid TUF and python-tuf use: sha256 of the public key's canonical JSON. */
 function keyIdOf(publicHex: string): string {

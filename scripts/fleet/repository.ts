@@ -24,8 +24,8 @@ export const expiryDays: Record<RoleName, number> = {
 
 const specVersion = '1.0.31'
 
-export const metadataFolder = (repo: string) => join(repo, 'metadata')
-export const targetsFolder = (repo: string) => join(repo, 'targets')
+const metadataFolder = (repo: string) => join(repo, 'metadata')
+const targetsFolder = (repo: string) => join(repo, 'targets')
 
 /** TUF wants whole seconds: "2027-01-01T00:00:00Z". */
 function expires(role: RoleName, now: Date): string {

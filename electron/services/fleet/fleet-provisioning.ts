@@ -3,7 +3,7 @@ import { fleetConfigSchema, type FleetConfig } from '../../shared/fleet-config'
 import { problemsFromZod, type FieldProblem, type Problem } from '../../shared/problem'
 import { createJsonFile } from '../json-file'
 
-export const fleetFileName = 'fleet.json'
+const fleetFileName = 'fleet.json'
 
 const fleetFile = (userDataDir: string) =>
   // IT's file stays where IT put it: a bad one is reported, never moved aside.

@@ -37,7 +37,7 @@ import { SyncRefused, syncFailureReason } from './sync-failure'
 import { firstDelayMs, nextDelayMs } from './sync-schedule'
 import { openRepository } from './tuf-repository'
 
-export interface Timers {
+interface Timers {
   set(run: () => void, ms: number): unknown
   clear(handle: unknown): void
 }
@@ -48,7 +48,7 @@ const realTimers: Timers = {
 }
 
 /** Starts that never reach the start screen before the kiosk goes back to the release before. */
-export const crashLoopBoots = 3
+const crashLoopBoots = 3
 
 export interface FleetServiceOptions {
   userDataDir: string

@@ -45,7 +45,6 @@ const stateSchema = z.strictObject({
   ),
 })
 export type ReleaseState = z.infer<typeof stateSchema>
-export type ActiveRelease = NonNullable<ReleaseState['active']>
 
 const emptyState: ReleaseState = { version: 1, active: null, previous: [], staged: null, bad: [] }
 
@@ -104,4 +103,3 @@ export function createReleaseStore(options: { dir: string; now: () => Date }) {
 
   return { read, write, files, stage, prune }
 }
-export type ReleaseStore = ReturnType<typeof createReleaseStore>

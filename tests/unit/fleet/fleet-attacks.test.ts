@@ -6,8 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createKey } from '../../../scripts/fleet/keys'
 import { renewTimestamp } from '../../../scripts/fleet/repository'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, testPassphrase, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import {
+  makeRepository,
+  provision,
+  testPassphrase,
+  writePack,
+} from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-attack-')
 let server: StaticServer

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runFleet } from '../../../scripts/fleet'
 import { passphraseVariable } from '../../../scripts/fleet/keys'
 import { useTempFolder } from '../temp-folder'
-import { editedContent, testPassphrase } from './fleet-fixture'
+import { editedContent, testPassphrase } from '../../fleet-support/fleet-fixture'
 
 const folder = useTempFolder('kiosk-fleet-cli-')
 let stderr: string[]

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-health-')
 const closing: (() => Promise<void>)[] = []

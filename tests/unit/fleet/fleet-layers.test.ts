@@ -5,8 +5,8 @@ import { exportBackup } from '../../../electron/shared/backup'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
 import { defaultSettings } from '../../../electron/shared/settings-defaults'
 import { shippedSection, signedInKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-layers-')
 let server: StaticServer | null = null

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { applyFleetProvisioning } from '../../../electron/services/fleet/fleet-provisioning'
 import { maxBackoffMs, nextDelayMs } from '../../../electron/services/fleet/sync-schedule'
 import { signedInKiosk, useUserDataFolder, createTestKiosk } from '../backend/kiosk-fixture'
-import { makeRepository, manualTimers, provision } from './fleet-fixture'
+import { makeRepository, manualTimers, provision } from '../../fleet-support/fleet-fixture'
 
 const folder = useUserDataFolder('kiosk-fleet-provision-')
 

@@ -5,8 +5,8 @@ import { decidePack, rolloutBucket } from '../../../electron/services/fleet/pack
 import type { ChannelPointer } from '../../../electron/shared/fleet-pack'
 import { createTestKiosk, useTestClock, useUserDataFolder } from '../backend/kiosk-fixture'
 import { useTempFolder } from '../temp-folder'
-import { makeRepository, provision, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const pointer: ChannelPointer = {
   channel: 'stable',

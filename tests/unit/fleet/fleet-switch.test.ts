@@ -2,8 +2,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, manualTimers, provision, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import {
+  makeRepository,
+  manualTimers,
+  provision,
+  writePack,
+} from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-switch-')
 let server: StaticServer

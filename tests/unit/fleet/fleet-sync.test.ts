@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, writePack } from './fleet-fixture'
-import { startStaticServer, type StaticServer } from './static-server'
+import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
+import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-sync-')
 let server: StaticServer | null = null

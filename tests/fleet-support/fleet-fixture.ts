@@ -1,13 +1,13 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { makePack } from '../../../scripts/fleet/make-pack'
-import { publish, type PublishOptions } from '../../../scripts/fleet/publish'
-import { initRepository } from '../../../scripts/fleet/repository'
-import type { FleetConfigInput } from '../../../electron/shared/fleet-config'
+import { makePack } from '../../scripts/fleet/make-pack'
+import { publish, type PublishOptions } from '../../scripts/fleet/publish'
+import { initRepository } from '../../scripts/fleet/repository'
+import type { FleetConfigInput } from '../../electron/shared/fleet-config'
 
-export const shippedDir = resolve('content')
+const shippedDir = resolve('content')
 export const testPassphrase = 'a passphrase for tests'
-export const appVersion = '0.1.0'
+const appVersion = '0.1.0'
 
 /** A copy of the shipped content with one sentence changed, as a content team would edit it. */
 export async function editedContent(dir: string, title: string): Promise<string> {
