@@ -39,18 +39,14 @@ export function layerContent(
   shipped: LocaleContent,
   sources: LayerSources,
   locale: Locale,
-): { content: LocaleContent; layers: Record<string, ContentLayer> } {
+): { content: LocaleContent; documents: { key: string; title: string; layer: ContentLayer }[] } {
   const { documents, layerOf } = layeredOverrides(sources)
   const content = mergeOverrides(shipped, documents, locale)
-  const layers: Record<string, ContentLayer> = {}
-  for (const [kind, list] of [
-    ['section', content.sections],
-    ['sheet', content.sheets],
-  ] as const) {
-    for (const doc of list) {
+  const shown = (['section', 'sheet'] as const).flatMap((kind) =>
+    (kind === 'section' ? content.sections : content.sheets).map((doc) => {
       const key = overrideKey(locale, kind, doc.id)
-      layers[key] = layerOf[key] ?? 'shipped'
-    }
-  }
-  return { content, layers }
+      return { key, title: doc.title, layer: layerOf[key] ?? ('shipped' as const) }
+    }),
+  )
+  return { content, documents: shown }
 }

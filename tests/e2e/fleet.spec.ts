@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { makeRepository, provision, writePack } from '../fleet-support/fleet-fixture'
+import { makeRepository, provision, readStatus, writePack } from '../fleet-support/fleet-fixture'
 import { startStaticServer, type StaticServer } from '../fleet-support/static-server'
 import { expect, test } from './fixtures'
 import { kioskRunning } from './kiosk-running'
@@ -26,13 +26,7 @@ async function publishedRepository() {
   return repository
 }
 
-const status = async (userData: string) => {
-  try {
-    return JSON.parse(await readFile(join(userData, 'status', 'status.json'), 'utf8'))
-  } catch {
-    return null
-  }
-}
+const status = readStatus
 
 async function expectEditedTextShown(page: Page, userData: string) {
   await page.goto('/')

@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path'
 import { makePack } from '../../scripts/fleet/make-pack'
 import { publish, type PublishOptions } from '../../scripts/fleet/publish'
 import { initRepository } from '../../scripts/fleet/repository'
+import type { KioskApi } from '../../electron/shared/contract'
 import type { FleetConfigInput } from '../../electron/shared/fleet-config'
+import { startStaticServer } from './static-server'
 
 const shippedDir = resolve('content')
 export const testPassphrase = 'a passphrase for tests'
@@ -93,4 +95,43 @@ export function manualTimers() {
     },
     delays: () => [...pending.values()].map((timer) => timer.ms),
   }
+}
+
+/** status.json as a management script reads it, or null before the kiosk wrote one. */
+export async function readStatus(userData: string) {
+  try {
+    return JSON.parse(await readFile(join(userData, 'status', 'status.json'), 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+/** The title a section shows in English, through the kiosk's own getContent. */
+export async function shownTitle(api: KioskApi, id = 'what-is') {
+  return (await api.getContent('en')).content.sections.find((s) => s.id === id)?.title
+}
+
+/**
+ * The kiosk page on its start screen: it says what it shows, reloads when told, and says so
+ * again, as useStartScreenSignal does. Returns the release it shows.
+ */
+export async function showStartScreen(api: KioskApi, showing: string | null = null) {
+  const { current } = await api.startScreenShown({ showing })
+  if (current !== showing) await api.startScreenShown({ showing: current })
+  return current
+}
+
+/** A repository served on 127.0.0.1, and a kiosk user-data folder provisioned to read it. */
+export async function servedRepository(dir: string, config: Partial<FleetConfigInput> = {}) {
+  const repository = await makeRepository(dir)
+  const server = await startStaticServer(repository.repo)
+  const userData = join(dir, 'kiosk')
+  await provision(userData, {
+    repository: server.url,
+    root: repository.root,
+    siteId: 'north',
+    kioskId: 'kiosk-1',
+    ...config,
+  })
+  return { ...repository, server, userData }
 }

@@ -1,4 +1,4 @@
-import { ContentUnavailableError } from '../../services/content-store'
+import { loadAvailable } from '../../services/content-store'
 import { layerContent } from '../../shared/content-layers'
 import { locales } from '../../shared/content-schema'
 import type { FleetStatus } from '../../shared/fleet-status'
@@ -15,32 +15,13 @@ export function fleetHandlers(
   async function documents(): Promise<FleetStatus['documents']> {
     const staff = await overrides.list()
     const layers = { ...fleet.layers(), staff }
-    const rows: FleetStatus['documents'] = []
-    for (const locale of locales) {
-      let loaded
-      try {
-        loaded = await content.load(locale)
-      } catch (error) {
-        if (error instanceof ContentUnavailableError) continue
-        throw error
-      }
-      const shown = layerContent(loaded.content, layers, locale)
-      for (const [kind, list] of [
-        ['section', shown.content.sections],
-        ['sheet', shown.content.sheets],
-      ] as const) {
-        for (const doc of list) {
-          const key = `${locale}/${kind}/${doc.id}`
-          rows.push({
-            key,
-            title: doc.title,
-            layer: shown.layers[key] ?? 'shipped',
-            locked: fleet.isLocked(key),
-          })
-        }
-      }
-    }
-    return rows
+    const available = await loadAvailable(content, locales)
+    return available.flatMap(({ locale, content: loaded }) =>
+      layerContent(loaded, layers, locale).documents.map((doc) => ({
+        ...doc,
+        locked: fleet.isLocked(doc.key),
+      })),
+    )
   }
 
   async function status(): Promise<FleetStatus> {

@@ -7,44 +7,30 @@ import { createKey } from '../../../scripts/fleet/keys'
 import { renewTimestamp } from '../../../scripts/fleet/repository'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
 import {
-  makeRepository,
-  provision,
+  readStatus,
+  servedRepository,
+  showStartScreen,
+  shownTitle,
   testPassphrase,
   writePack,
 } from '../../fleet-support/fleet-fixture'
-import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-attack-')
-let server: StaticServer
-let repository: Awaited<ReturnType<typeof makeRepository>>
+let repository: Awaited<ReturnType<typeof servedRepository>>
 let kiosk: ReturnType<typeof createTestKiosk>
-let userData: string
 
-const statusJson = async () =>
-  JSON.parse(await readFile(join(userData, 'status', 'status.json'), 'utf8'))
-const whatIsTitle = async () =>
-  (await kiosk.api.getContent('en')).content.sections.find((s) => s.id === 'what-is')?.title
 const metadataFile = (name: string) => join(repository.repo, 'metadata', name)
 
 /** A kiosk showing pack "first", then the content team publishes "second". */
 beforeEach(async () => {
-  repository = await makeRepository(folder())
+  repository = await servedRepository(folder())
   await repository.publishPack(await writePack(folder(), { id: 'first', title: 'First pack' }))
-  server = await startStaticServer(repository.repo)
-  userData = join(folder(), 'kiosk')
-  await provision(userData, {
-    repository: server.url,
-    root: repository.root,
-    siteId: 'north',
-    kioskId: 'kiosk-1',
-  })
-  kiosk = createTestKiosk(userData, { fleet: { requestTimeoutMs: 500 } })
+  kiosk = createTestKiosk(repository.userData, { fleet: { requestTimeoutMs: 500 } })
   await kiosk.fleet.checkNow()
-  const { current } = await kiosk.api.startScreenShown({ showing: null })
-  await kiosk.api.startScreenShown({ showing: current })
-  expect(await whatIsTitle()).toBe('First pack')
+  await showStartScreen(kiosk.api)
+  expect(await shownTitle(kiosk.api)).toBe('First pack')
 })
-afterEach(() => server.close())
+afterEach(() => repository.server.close())
 
 async function publishSecond() {
   return repository.publishPack(await writePack(folder(), { id: 'second', title: 'Second pack' }))
@@ -55,8 +41,8 @@ async function expectRefused(reason: string, shown: 'first' | 'second' = 'first'
   await kiosk.fleet.checkNow()
   const { current } = await kiosk.api.startScreenShown({ showing: `${shown}.no-site` })
   expect(current).toBe(`${shown}.no-site`)
-  expect(await whatIsTitle()).toBe(shown === 'first' ? 'First pack' : 'Second pack')
-  const status = await statusJson()
+  expect(await shownTitle(kiosk.api)).toBe(shown === 'first' ? 'First pack' : 'Second pack')
+  const status = await readStatus(repository.userData)
   expect(status.pack.id).toBe(shown)
   expect(status.lastSync).toMatchObject({ ok: false, reason })
 }
@@ -92,8 +78,7 @@ describe('a hostile or broken repository host', () => {
     const old = await readFile(metadataFile('timestamp.json'))
     await publishSecond()
     await kiosk.fleet.checkNow()
-    const { current } = await kiosk.api.startScreenShown({ showing: 'first.no-site' })
-    await kiosk.api.startScreenShown({ showing: current })
+    await showStartScreen(kiosk.api, 'first.no-site')
     // The attacker replays the release that pointed at the first pack.
     await writeFile(metadataFile('timestamp.json'), old)
     await expectRefused('older-version', 'second')
@@ -120,7 +105,7 @@ describe('a hostile or broken repository host', () => {
 
   it('a 10 MB timestamp.json is refused without reading it all', async () => {
     let sent = 0
-    server.routes.set('/metadata/timestamp.json', (_request, response) => {
+    repository.server.routes.set('/metadata/timestamp.json', (_request, response) => {
       response.writeHead(200)
       const chunk = Buffer.alloc(64 * 1024, 0x20)
       const more = () => {
@@ -137,27 +122,26 @@ describe('a hostile or broken repository host', () => {
   })
 
   it('garbage instead of JSON is refused', async () => {
-    server.routes.set('/metadata/timestamp.json', (_request, response) =>
+    repository.server.routes.set('/metadata/timestamp.json', (_request, response) =>
       response.end('{"signed": nonsense'),
     )
     await expectRefused('garbage')
   })
 
   it('an HTTP 500 is reported', async () => {
-    server.routes.set('/metadata/timestamp.json', (_request, response) =>
+    repository.server.routes.set('/metadata/timestamp.json', (_request, response) =>
       response.writeHead(500).end(),
     )
     await expectRefused('http-error')
   })
 
   it('a refused connection is reported as offline', async () => {
-    await server.close()
+    await repository.server.close()
     await expectRefused('offline')
-    server = await startStaticServer(repository.repo)
   })
 
   it('a server that stalls is given up on after the time limit', async () => {
-    server.routes.set('/metadata/timestamp.json', (_request, response) => {
+    repository.server.routes.set('/metadata/timestamp.json', (_request, response) => {
       response.writeHead(200, { 'content-length': 400 })
       response.write('{"signed":')
     })

@@ -5,8 +5,13 @@ import { join } from 'node:path'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
-import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
+import type { FleetConfigInput } from '../../../electron/shared/fleet-config'
+import {
+  readStatus,
+  servedRepository,
+  showStartScreen,
+  writePack,
+} from '../../fleet-support/fleet-fixture'
 
 const folder = useUserDataFolder('kiosk-fleet-health-')
 const closing: (() => Promise<void>)[] = []
@@ -34,28 +39,22 @@ async function startCapture() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/metrics`, posts }
 }
 
-async function fleetKiosk(extra: Record<string, unknown> = {}) {
-  const { repo, root, publishPack } = await makeRepository(folder())
-  await publishPack(await writePack(folder(), { id: 'healthy', title: 'Healthy title' }))
-  const server: StaticServer = await startStaticServer(repo)
-  closing.push(server.close)
-  const userData = join(folder(), 'kiosk')
-  await provision(userData, {
-    repository: server.url,
-    root,
-    siteId: 'north',
-    kioskId: 'kiosk-42',
-    ...extra,
-  })
-  return { kiosk: createTestKiosk(userData), userData, server }
+async function fleetKiosk(extra: Partial<FleetConfigInput> = {}) {
+  const served = await servedRepository(folder(), { kioskId: 'kiosk-42', ...extra })
+  await served.publishPack(await writePack(folder(), { id: 'healthy', title: 'Healthy title' }))
+  closing.push(served.server.close)
+  return {
+    kiosk: createTestKiosk(served.userData),
+    userData: served.userData,
+    server: served.server,
+  }
 }
 
 describe('fleet health', () => {
   it('kiosk.prom parses as Prometheus text and carries the listed metrics, nothing about visitors', async () => {
     const { kiosk, userData, server } = await fleetKiosk()
     await kiosk.fleet.checkNow()
-    const { current } = await kiosk.api.startScreenShown({ showing: null })
-    await kiosk.api.startScreenShown({ showing: current })
+    await showStartScreen(kiosk.api)
     await kiosk.api.heartbeat()
     await kiosk.api.recordUsage({ type: 'visit' })
     await kiosk.api.recordUsage({ type: 'section-view', sectionId: 'what-is', seconds: 30 })
@@ -95,7 +94,7 @@ describe('fleet health', () => {
     ).toBeGreaterThan(Date.now())
     expect(text).not.toMatch(/what-is|section|language|prevention/)
 
-    const status = JSON.parse(await readFile(join(userData, 'status', 'status.json'), 'utf8'))
+    const status = await readStatus(userData)
     expect(status).toMatchObject({
       kioskId: 'kiosk-42',
       pack: { id: 'healthy' },

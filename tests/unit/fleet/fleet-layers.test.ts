@@ -5,8 +5,8 @@ import { exportBackup } from '../../../electron/shared/backup'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
 import { defaultSettings } from '../../../electron/shared/settings-defaults'
 import { shippedSection, signedInKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
-import { makeRepository, provision, writePack } from '../../fleet-support/fleet-fixture'
-import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
+import { servedRepository, showStartScreen, writePack } from '../../fleet-support/fleet-fixture'
+import type { StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-layers-')
 let server: StaticServer | null = null
@@ -16,15 +16,13 @@ const retitled = (doc: ContentDocument, title: string): ContentDocument => ({ ..
 
 describe('content layers', () => {
   it('shows shipped, then pack, then site, then this kiosk’s staff edits unless the pack locks the page', async () => {
-    const { repo, root, publishPack } = await makeRepository(folder())
+    const { server: served, userData, publishPack } = await servedRepository(folder())
+    server = served
     const packFile = await writePack(folder(), {
       id: 'group',
       title: 'Pack title of what is',
       locks: ['section/get-help'],
     })
-    server = await startStaticServer(repo)
-    const userData = join(folder(), 'kiosk')
-    await provision(userData, { repository: server.url, root, siteId: 'north', kioskId: 'kiosk-1' })
     const kiosk = await signedInKiosk(userData)
     const shipped = async (id: string) => shippedSection(kiosk.api, id)
     const [whatIs, getHelp, causes] = [
@@ -52,8 +50,7 @@ describe('content layers', () => {
     await kiosk.services.overrides.put('en/section/get-help', retitled(getHelp, 'Staff: get help'))
 
     await kiosk.fleet.checkNow()
-    const { current } = await kiosk.api.startScreenShown({ showing: null })
-    await kiosk.api.startScreenShown({ showing: current })
+    await showStartScreen(kiosk.api)
 
     const titles = Object.fromEntries(
       (await kiosk.api.getContent('en')).content.sections.map((s) => [s.id, s.title]),

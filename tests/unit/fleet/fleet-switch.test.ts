@@ -1,32 +1,25 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
 import {
-  makeRepository,
   manualTimers,
-  provision,
+  readStatus,
+  servedRepository,
+  showStartScreen,
+  shownTitle,
   writePack,
 } from '../../fleet-support/fleet-fixture'
-import { startStaticServer, type StaticServer } from '../../fleet-support/static-server'
 
 const folder = useUserDataFolder('kiosk-fleet-switch-')
-let server: StaticServer
-let repository: Awaited<ReturnType<typeof makeRepository>>
+let repository: Awaited<ReturnType<typeof servedRepository>>
 let userData: string
 
 beforeEach(async () => {
-  repository = await makeRepository(folder())
-  server = await startStaticServer(repository.repo)
-  userData = join(folder(), 'kiosk')
-  await provision(userData, {
-    repository: server.url,
-    root: repository.root,
-    siteId: 'north',
-    kioskId: 'kiosk-1',
-  })
+  repository = await servedRepository(folder())
+  userData = repository.userData
 })
-afterEach(() => server.close())
+afterEach(() => repository.server.close())
 
 /** Not the 60 s of the health timer, so the test can fire the one it means. */
 const startScreenTimeoutMs = 45_000
@@ -35,16 +28,13 @@ const startKiosk = (timers = manualTimers()) => ({
   kiosk: createTestKiosk(userData, { fleet: { timers, startScreenTimeoutMs } }),
   timers,
 })
-const title = async (kiosk: ReturnType<typeof createTestKiosk>) =>
-  (await kiosk.api.getContent('en')).content.sections.find((s) => s.id === 'what-is')?.title
-const status = async () =>
-  JSON.parse(await readFile(join(userData, 'status', 'status.json'), 'utf8'))
+const title = (kiosk: ReturnType<typeof createTestKiosk>) => shownTitle(kiosk.api)
+const status = () => readStatus(userData)
 
 async function publishAndShow(kiosk: ReturnType<typeof createTestKiosk>, id: string) {
   await repository.publishPack(await writePack(folder(), { id, title: `Title ${id}` }))
   await kiosk.fleet.checkNow()
-  const { current } = await kiosk.api.startScreenShown({ showing: null })
-  await kiosk.api.startScreenShown({ showing: current })
+  await showStartScreen(kiosk.api)
   expect(await title(kiosk)).toBe(`Title ${id}`)
 }
 
