@@ -88,7 +88,11 @@ if (!app.requestSingleInstanceLock()) {
         app.relaunch()
         app.exit(0)
       },
-      fetch: (url, init) => net.fetch(url, init),
+      // net.fetch works only once the app is ready; a first check may come sooner.
+      fetch: async (url, init) => {
+        await app.whenReady()
+        return net.fetch(url, init)
+      },
     },
   })
 

@@ -13,13 +13,15 @@ function setUp() {
   let now = 0
   const win = new BrowserWindow({})
   const log = memoryLogger()
+  const onGone = vi.fn()
   attachRecovery(win as never, {
     appUrl,
     offlineUrl,
     budget: createReloadBudget({ max: 3, windowMs: 60_000, now: () => now }),
     log,
+    onGone,
   })
-  return { win, log, advance: (ms: number) => (now += ms) }
+  return { win, log, onGone, advance: (ms: number) => (now += ms) }
 }
 
 const crash = (win: BrowserWindow, reason = 'crashed') =>
@@ -39,6 +41,14 @@ describe('recovery', () => {
     const { win } = setUp()
     win.emit('unresponsive')
     expect(win.webContents.loadedUrls).toEqual([appUrl])
+  })
+
+  it('tells the fleet health metrics of each crash and hang, not of a clean exit', () => {
+    const { win, onGone } = setUp()
+    crash(win)
+    win.emit('unresponsive')
+    crash(win, 'clean-exit')
+    expect(onGone.mock.calls).toEqual([['crash'], ['hang']])
   })
 
   it('shows the offline page after three reloads in a minute, and reloads again later', () => {
