@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { makeRepository, provision, readStatus, writePack } from '../fleet-support/fleet-fixture'
 import { startStaticServer, type StaticServer } from '../fleet-support/static-server'
@@ -82,6 +83,10 @@ test.describe('over HTTP from a static server on 127.0.0.1', () => {
     await expect(page.getByTestId('fleet-layer-en/section/what-is')).toContainText('Content pack')
     await page.getByTestId('fleet-check-now').click()
     await expect(page.getByTestId('fleet-last-check')).toContainText('no problem')
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'wcag2aaa'])
+      .analyze()
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 
     // The host goes down: the kiosk goes on, and says why in words and in status.json.
     server!.routes.set('/metadata/timestamp.json', (_request, response) =>
