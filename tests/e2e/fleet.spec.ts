@@ -103,6 +103,44 @@ test.describe('over HTTP from a static server on 127.0.0.1', () => {
   })
 })
 
+test.describe('stopped between staging and the switch', () => {
+  test.use({
+    kioskSetup: {
+      prepare: async (userData) => {
+        const { repo, root } = await publishedRepository()
+        await provision(userData, {
+          repository: repo,
+          root,
+          siteId: 'north',
+          kioskId: 'e2e-kiosk',
+          syncMinutes: 0.05,
+        })
+      },
+    },
+  })
+
+  test('with no start screen shown the pack stays staged; after a restart the old content is active until the start screen shows', async ({
+    page,
+    kiosk,
+  }) => {
+    // No page is open, so no start screen: the pack is downloaded and checked, not switched to.
+    await expect
+      .poll(async () => (await status(kiosk.userData))?.staged, { timeout: 20_000 })
+      .toBe('e2e-pack')
+    expect((await status(kiosk.userData)).pack).toBeNull()
+    await kiosk.restart()
+    const restartedAt = new Date().toISOString()
+    // A check made by the restarted host (the first one is dead by now).
+    await expect
+      .poll(async () => (await status(kiosk.userData))?.lastSync?.at > restartedAt, {
+        timeout: 10_000,
+      })
+      .toBe(true)
+    expect(await status(kiosk.userData)).toMatchObject({ pack: null, staged: 'e2e-pack' })
+    await expectEditedTextShown(page, kiosk.userData)
+  })
+})
+
 test.describe('from a folder (an SMB share)', () => {
   test.use({
     kioskSetup: {
