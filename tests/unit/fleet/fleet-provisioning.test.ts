@@ -41,6 +41,10 @@ describe('provisioning a kiosk for the fleet', () => {
     const userData = join(folder(), 'kiosk')
     await provision(userData, { repository: '', root: {}, siteId: 'x', kioskId: 'y' } as never)
     const kiosk = await signedInKiosk(userData)
+    // The staff menu's list of problems to fix names it, asked first thing after the start.
+    expect(await kiosk.api.staffProblems()).toContainEqual(
+      expect.objectContaining({ file: 'fleet.json', field: 'repository', code: 'invalid' }),
+    )
     const status = await kiosk.api.staffFleetStatus()
     expect(status.provisioned).toBe(false)
     expect(status.configProblems).toContainEqual({ field: 'repository', rule: 'not-empty' })
