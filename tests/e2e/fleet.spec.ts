@@ -40,6 +40,18 @@ async function expectEditedTextShown(page: Page, userData: string) {
   await expect(page.getByText(editedTitle)).toBeVisible()
 }
 
+/** A kiosk reading the repository from a folder, as from a mounted SMB share. */
+async function provisionFromFolder(userData: string) {
+  const { repo, root } = await publishedRepository()
+  await provision(userData, {
+    repository: repo,
+    root,
+    siteId: 'north',
+    kioskId: 'e2e-kiosk',
+    syncMinutes: 0.05,
+  })
+}
+
 async function openFleetStatus(page: Page) {
   await page.goto('/#/admin')
   for (const digit of pin) await page.getByTestId(`pin-${digit}`).click()
@@ -104,20 +116,7 @@ test.describe('over HTTP from a static server on 127.0.0.1', () => {
 })
 
 test.describe('stopped between staging and the switch', () => {
-  test.use({
-    kioskSetup: {
-      prepare: async (userData) => {
-        const { repo, root } = await publishedRepository()
-        await provision(userData, {
-          repository: repo,
-          root,
-          siteId: 'north',
-          kioskId: 'e2e-kiosk',
-          syncMinutes: 0.05,
-        })
-      },
-    },
-  })
+  test.use({ kioskSetup: { prepare: provisionFromFolder } })
 
   test('with no start screen shown the pack stays staged; after a restart the old content is active until the start screen shows', async ({
     page,
@@ -142,20 +141,7 @@ test.describe('stopped between staging and the switch', () => {
 })
 
 test.describe('from a folder (an SMB share)', () => {
-  test.use({
-    kioskSetup: {
-      prepare: async (userData) => {
-        const { repo, root } = await publishedRepository()
-        await provision(userData, {
-          repository: repo,
-          root,
-          siteId: 'north',
-          kioskId: 'e2e-kiosk',
-          syncMinutes: 0.05,
-        })
-      },
-    },
-  })
+  test.use({ kioskSetup: { prepare: provisionFromFolder } })
 
   test('within one sync the kiosk shows the edited text', async ({ page, kiosk }) => {
     await expectEditedTextShown(page, kiosk.userData)
