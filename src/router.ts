@@ -59,6 +59,7 @@ const routes: RouteRecordRaw[] = [
       ['history', () => import('./views/staff/StaffHistoryView.vue')],
       ['usage', () => import('./views/staff/StaffUsageView.vue')],
       ['backup', () => import('./views/staff/StaffBackupView.vue')],
+      ['fleet', () => import('./views/staff/StaffFleetView.vue')],
     ] as const
   ).map(([page, component]) => ({
     path: `/admin/${page}`,

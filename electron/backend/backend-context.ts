@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditLog } from '../services/audit-log'
 import type { BackupService } from '../services/backup-service'
+import type { FleetService } from '../services/fleet/fleet-service'
 import type { ContentStore } from '../services/content-store'
 import type { OverrideStore } from '../services/override-store'
 import type { PinStore } from '../services/pin-store'
@@ -38,6 +39,8 @@ export interface BackendContext {
   shell: KioskShell
   staff: StaffGate
   setup: KioskSetupFlow
+  /** The content pack and site layers, staging and switching, fleet status. */
+  fleet: FleetService
   log: Logger
   now: () => Date
   appInfo: AppInfo

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
+import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
+import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
 import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
@@ -17,6 +19,8 @@ import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { fleetHandlers } from './handlers/fleet-handlers'
+import { withHealthTaps } from './health-taps'
 import { settingsHandlers } from './handlers/settings-handlers'
 import { setupHandlers } from './handlers/setup-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
@@ -38,6 +42,11 @@ export interface KioskBackendOptions {
   onSettings?: (settings: Settings) => void
   /** The longest time usage counts wait in memory before they are written. */
   usageFlushIntervalMs?: number
+  /** Test hooks for the fleet side: timers, randomness and time limits. */
+  fleet?: Pick<
+    FleetServiceOptions,
+    'timers' | 'random' | 'requestTimeoutMs' | 'startScreenTimeoutMs'
+  >
 }
 
 /**
@@ -49,7 +58,22 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const now = options.now ?? (() => new Date())
   const dir = options.userDataDir
   const content = createContentStore({ contentDir: options.contentDir })
-  const settings = createSettingsStore({ dir, now })
+  const counters = createHealthCounters(now)
+  const fleet = createFleetService({
+    userDataDir: dir,
+    fetch: options.shell.fetch,
+    appVersion: options.appInfo.version,
+    counters,
+    log: options.log,
+    now,
+    ...options.fleet,
+  })
+  const settings = createSettingsStore({
+    dir,
+    now,
+    fallback: () => fleet.settings(),
+    kept: () => fleet.siteSettings(),
+  })
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
   const setupRecord = createSetupRecord({ dir, now })
@@ -82,12 +106,13 @@ export function createKioskBackend(options: KioskBackendOptions) {
 
   const staff = createStaffGate({ settings, record, log: options.log, now })
   const applied = (current: Settings) => options.onSettings?.(current)
-  const setup = createKioskSetup({ pin: services.pin, settings, applied, record })
+  const setup = createKioskSetup({ pin: services.pin, settings, applied, record, userDataDir: dir })
   const ctx: BackendContext = {
     services,
     shell: options.shell,
     staff,
     setup,
+    fleet,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -99,7 +124,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
       return current
     },
   }
-  const handlers: Handlers = {
+  const handlers: Handlers = withHealthTaps(counters, {
     ...visitorHandlers(ctx),
     ...setupHandlers(ctx),
     ...signInHandlers(ctx),
@@ -108,7 +133,8 @@ export function createKioskBackend(options: KioskBackendOptions) {
     ...backupHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...appHandlers(ctx),
-  }
+    ...fleetHandlers(ctx),
+  })
 
   const guard = createGuard({ handlers, staff, setupNeeded: setup.needed, log: options.log })
   /** Calls under way, so nothing they are writing is cut off when the process ends. */
@@ -134,5 +160,10 @@ export function createKioskBackend(options: KioskBackendOptions) {
       await Promise.allSettled([...inFlight])
       await services.usage.flush()
     },
+    fleet,
+    /** The Electron shell reports renderer crashes and hangs here, for the health metrics. */
+    rendererGone: (kind: 'crash' | 'hang') => counters.rendererGone(kind),
+    /** Stops the fleet's timers and its metric exporter. */
+    close: () => fleet.stop(),
   }
 }

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../services/audit-log'
+import { applyFleetProvisioning } from '../services/fleet/fleet-provisioning'
 import type { PinStore } from '../services/pin-store'
 import type { SettingsStore } from '../services/settings-store'
 import { CallRefused } from '../shared/call-refused'
@@ -18,6 +19,8 @@ export function createKioskSetup(deps: {
   settings: SettingsStore
   applied: (settings: Settings) => void
   record: (event: AuditEvent, detail?: string) => Promise<void>
+  /** Where a setup file's `fleet` goes, as fleet.json. */
+  userDataDir: string
 }) {
   async function saveSettings(setup: KioskSetup): Promise<void> {
     deps.applied(await deps.settings.save(setup.settings))
@@ -46,11 +49,13 @@ export function createKioskSetup(deps: {
 
     /** IT's setup file: also for a kiosk set up before, whose settings and PIN it replaces. */
     async applyFile(input: unknown): Promise<SetupResult> {
-      const parsed = parseSetup(input)
+      const parsed = parseSetup(input, { fleet: true })
       if (!parsed.ok) return parsed
       const reset = await deps.pin.resetPin(parsed.setup.staffPin, 'it-command')
       if (!reset.ok) return { ok: false, problems: pinProblems(reset.problems) }
       await saveSettings(parsed.setup)
+      // Checked with the rest above, so this write cannot refuse what was already applied.
+      if (parsed.setup.fleet) await applyFleetProvisioning(deps.userDataDir, parsed.setup.fleet)
       await deps.record('setup', 'applied from a setup file on the computer')
       return { ok: true }
     },

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
-import { app, ipcMain, Menu, protocol } from 'electron'
+import { app, ipcMain, Menu, net, protocol } from 'electron'
 import log from 'electron-log/main'
 import { createKioskBackend } from '../backend/create-kiosk-backend'
 import { findItCommand, runItCommand, type ItCommand } from '../backend/it-commands'
@@ -85,12 +85,18 @@ const backend = createKioskBackend({
       printSheet({ sheetId: 'prevention', locale: current.defaultLocale }, current, 'test-'),
     exit: () => void shutdown.exit(),
     restart: () => void shutdown.restart(),
+    // net.fetch works only once the app is ready; a first fleet check may come sooner.
+    fetch: async (url, init) => {
+      await app.whenReady()
+      return net.fetch(url, init)
+    },
   },
 })
 
 const shutdown = createShutdown({
   app,
-  flush: backend.flush,
+  // The counts are written, then the fleet stops its timers and its metric exporter.
+  flush: () => backend.flush().then(backend.close),
   log,
   supervised: process.argv.includes('--supervised'),
   appImage: process.env['APPIMAGE'],
@@ -144,6 +150,7 @@ function startKiosk(): void {
       offlineUrl: paths.offlineUrl,
       budget: createReloadBudget({ max: 3, windowMs: 60_000 }),
       log,
+      onGone: backend.rendererGone,
     })
     recovery = current
     backstop = createHeartbeatBackstop({

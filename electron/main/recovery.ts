@@ -11,6 +11,8 @@ export interface RecoveryOptions {
   reloadDelayMs?: number
   /** How long a forced crash may take to be reported before the page is reloaded anyway. */
   crashReportMs?: number
+  /** Told of each crash or hang, for the fleet's health metrics. */
+  onGone?: (kind: 'crash' | 'hang') => void
 }
 
 export interface Recovery {
@@ -57,6 +59,7 @@ export function attachRecovery(win: BrowserWindow, options: RecoveryOptions): Re
 
   const hung = (reason: string) => {
     if (win.isDestroyed() || crashing) return
+    options.onGone?.('hang')
     options.log.warn(`recovery: ${reason}; ending the page's process`)
     crashing = setTimeout(() => {
       crashing = null
@@ -66,9 +69,12 @@ export function attachRecovery(win: BrowserWindow, options: RecoveryOptions): Re
   }
 
   webContents.on('render-process-gone', (_event, details) => {
+    // A process ended because it hung was counted as a hang, not again as a crash.
+    const forced = crashing !== null
     if (crashing) clearTimeout(crashing)
     crashing = null
     if (details.reason === 'clean-exit') return
+    if (!forced) options.onGone?.('crash')
     reload(`renderer gone (${details.reason}, exit code ${details.exitCode})`)
   })
   win.on('unresponsive', () => hung('window unresponsive'))

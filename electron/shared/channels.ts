@@ -30,6 +30,9 @@ export const channels = {
   staffUsage: 'staff:usage',
   staffAudit: 'staff:audit',
   staffProblems: 'staff:problems',
+  startScreenShown: 'fleet:start-screen-shown',
+  staffFleetStatus: 'staff:fleet-status',
+  staffFleetCheckNow: 'staff:fleet-check-now',
   staffExit: 'staff:exit',
   staffRestart: 'staff:restart',
 } as const

@@ -4,6 +4,7 @@ import { channels, type ApiMethod } from './channels'
 import { idSchema, localeContentSchema, localeSchema } from './content-schema'
 import { pinPolicy } from './pin-policy'
 import { fallbackCodes, problemCodes, type FieldProblem, type Problem } from './problem'
+import { fleetStatusSchema } from './fleet-status'
 import { settingsSchema } from './settings-schema'
 import type { UsageDay } from './usage-csv'
 
@@ -353,6 +354,30 @@ export const contract = {
     access: 'staff',
     args: z.tuple([]),
     result: z.array(problemSchema),
+  },
+  /**
+   * The start screen is showing the content of release `showing`: no visitor is using the
+   * kiosk, so a downloaded content pack may be switched to now. The answer names the release
+   * the page should show; when it differs, the page reloads its content and says so again.
+   */
+  startScreenShown: {
+    channel: channels.startScreenShown,
+    access: 'visitor',
+    args: z.tuple([z.strictObject({ showing: z.string().max(200).nullable() })]),
+    result: z.strictObject({ current: z.string() }),
+  },
+  staffFleetStatus: {
+    channel: channels.staffFleetStatus,
+    access: 'staff',
+    args: z.tuple([]),
+    result: fleetStatusSchema,
+  },
+  /** Checks the content repository now, and answers once the check is done. */
+  staffFleetCheckNow: {
+    channel: channels.staffFleetCheckNow,
+    access: 'staff',
+    args: z.tuple([]),
+    result: fleetStatusSchema,
   },
   staffExit: {
     channel: channels.staffExit,

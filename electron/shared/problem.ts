@@ -27,6 +27,8 @@ export const problemCodes = [
   'not-a-backup',
   'backup-from-newer-app',
   'backup-version-unsupported',
+  /** The content pack locks this page: staff edits of it are not shown. */
+  'locked-by-pack',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
 
@@ -80,6 +82,7 @@ const schemaRules = [
   'sheet-usage-key',
   'change-name',
   'id-matches-name',
+  'kept-by-fleet',
   'help-question-missing',
   'help-question-unknown',
   'help-question-twice',
@@ -88,6 +91,9 @@ const schemaRules = [
   'pin-too-long',
   'pin-obvious',
   'pin-required',
+  'repository-location',
+  'header-name',
+  'app-version',
 ] as const
 
 const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const

@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     void backend
       .flush()
       .catch((error: unknown) => log.error(`could not save the usage counts: ${error}`))
+      .then(() => backend.close())
       .finally(() => host.close().then(() => process.exit(0)))
   }
   process.once('SIGTERM', () => stop('SIGTERM'))

@@ -36,6 +36,8 @@ const sampleArgs: { [M in StaffOnly]: ApiArgs<M> } = {
   staffUsage: [{ days: 7 }],
   staffAudit: [{ limit: 10 }],
   staffProblems: [],
+  staffFleetStatus: [],
+  staffFleetCheckNow: [],
   staffExit: [],
   staffRestart: [],
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findItCommand, runItCommand, type ItConsole } from '../../../electron/backend/it-commands'
 import { exitCodes } from '../../../electron/shared/exit-codes'
+import { makeRepository } from '../../fleet-support/fleet-fixture'
 import { auditTrail, createTestKiosk, kioskWithPin, useUserDataFolder } from './kiosk-fixture'
 
 const folder = useUserDataFolder('kiosk-it-')
@@ -58,6 +59,34 @@ describe('--setup <file>', () => {
     ])
     expect(error).toEqual([])
     expect(await kiosk.api.getSetupStatus()).toEqual({ needed: false })
+  })
+
+  it("also connects the kiosk to the clinic group's content repository when the file says where", async () => {
+    const { repo, root } = await makeRepository(join(folder(), 'group'))
+    const file = join(folder(), 'setup.json')
+    const fleet = { repository: repo, root, siteId: 'north', kioskId: 'north-lobby-1' }
+    await writeFile(file, JSON.stringify({ clinicName: 'North Clinic', staffPin: '582039', fleet }))
+    const kiosk = createTestKiosk(join(folder(), 'data'))
+    const { io } = itConsole()
+    expect(await runItCommand({ name: 'setup', file }, kiosk.setup, io, kiosk.dir)).toBe(
+      exitCodes.ok,
+    )
+    const written = JSON.parse(await readFile(join(kiosk.dir, 'fleet.json'), 'utf8'))
+    expect(written).toMatchObject({ ...fleet, channel: 'stable', syncMinutes: 10 })
+  })
+
+  it('applies nothing when only the repository part of the file is wrong', async () => {
+    const file = join(folder(), 'setup.json')
+    const fleet = { repository: 'ftp://nowhere', root: {}, siteId: 'North Site', kioskId: 'k1' }
+    await writeFile(file, JSON.stringify({ clinicName: 'North Clinic', staffPin: '582039', fleet }))
+    const kiosk = createTestKiosk(join(folder(), 'data'))
+    const { io, error } = itConsole()
+    expect(await runItCommand({ name: 'setup', file }, kiosk.setup, io, kiosk.dir)).toBe(
+      exitCodes.badInput,
+    )
+    expect(error.join('\n')).toMatch(/ {2}fleet\.siteId: invalid rule=id-format/)
+    expect(await kiosk.api.getSetupStatus()).toEqual({ needed: true })
+    await expect(readFile(join(kiosk.dir, 'fleet.json'), 'utf8')).rejects.toThrow(/ENOENT/)
   })
 
   it('names each bad field, changes nothing, and exits 2', async () => {

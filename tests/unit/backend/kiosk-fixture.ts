@@ -2,7 +2,10 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, expect, vi } from 'vitest'
-import { createKioskBackend } from '../../../electron/backend/create-kiosk-backend'
+import {
+  createKioskBackend,
+  type KioskBackendOptions,
+} from '../../../electron/backend/create-kiosk-backend'
 import type { Caller } from '../../../electron/backend/guard'
 import type { KioskShell } from '../../../electron/backend/shell'
 import { pinFileName } from '../../../electron/services/pin-store'
@@ -37,11 +40,12 @@ export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
     testPrint: vi.fn<KioskShell['testPrint']>(async () => ({ ok: true, via: 'printer' })),
     exit: vi.fn(),
     restart: vi.fn(),
+    fetch: (url, init) => fetch(url, init),
   } satisfies KioskShell
 }
 
 /** Kiosks built in the current test, so their counts are written before the folder goes. */
-const running = new Set<{ flush(): Promise<void> }>()
+const running = new Set<{ flush(): Promise<void>; close(): Promise<void> }>()
 
 export interface TestKioskOptions {
   print?: KioskShell['print']
@@ -50,6 +54,9 @@ export interface TestKioskOptions {
   now?: () => Date
   /** The folder the shipped content is read from; the app's content/ by default. */
   contentDir?: string
+  /** The fleet side's timers and time limits. */
+  fleet?: KioskBackendOptions['fleet']
+  appVersion?: string
 }
 
 /**
@@ -71,7 +78,8 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
     contentDir: options.contentDir ?? 'content',
     shell,
     log,
-    appInfo: { name: 'kiosk', version: '1.0.0', packaged: true },
+    appInfo: { name: 'kiosk', version: options.appVersion ?? '1.0.0', packaged: true },
+    fleet: options.fleet,
     now: options.now,
     onSettings,
     usageFlushIntervalMs: 10,
@@ -150,7 +158,7 @@ export function useUserDataFolder(prefix: string): () => string {
     beforeRemove: async () => {
       const kiosks = [...running]
       running.clear()
-      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush()))
+      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush().then(kiosk.close)))
     },
   })
 }

@@ -12,14 +12,16 @@ const offlineUrl = 'app://kiosk/offline.html'
 function setUp() {
   const win = new BrowserWindow({})
   const log = memoryLogger()
+  const onGone = vi.fn()
   const recovery = attachRecovery(win as never, {
     appUrl,
     offlineUrl,
     budget: createReloadBudget({ max: 3, windowMs: 60_000, now: () => Date.now() }),
     log,
     reloadDelayMs: 1_000,
+    onGone,
   })
-  return { win, log, recovery, contents: win.webContents }
+  return { win, log, recovery, onGone, contents: win.webContents }
 }
 
 const crash = (win: BrowserWindow, reason = 'crashed') =>
@@ -35,6 +37,16 @@ afterEach(() => {
 })
 
 describe('recovery', () => {
+  it('tells the fleet health metrics of each crash and hang once, and not of a clean exit', async () => {
+    const { win, onGone } = setUp()
+    crash(win)
+    await vi.advanceTimersByTimeAsync(1_000)
+    win.emit('unresponsive')
+    await vi.advanceTimersByTimeAsync(1_000)
+    crash(win, 'clean-exit')
+    expect(onGone.mock.calls).toEqual([['crash'], ['hang']])
+  })
+
   it('reloads the kiosk after a renderer crash, a moment after the crash event, and logs why', async () => {
     const { win, log } = setUp()
     // Loading from inside the event crashes Electron (the fake throws): it must wait.
