@@ -149,14 +149,43 @@ async function doExtra(page: Page, extra: Extra, n: number): Promise<void> {
   }
 }
 
+/**
+ * Requests the page has in flight. The fake clock stops only timers: a screen that waits on
+ * the backend (over real HTTP) has not finished acting on a tap until its answer comes, so
+ * the clock runs only once none is in flight, as real time would let them finish first.
+ */
+function inFlight(page: Page): () => Promise<void> {
+  let pending = 0
+  page.on('request', () => (pending += 1))
+  page.on('requestfinished', () => (pending -= 1))
+  page.on('requestfailed', () => (pending -= 1))
+  return async () => {
+    for (let waited = 0; pending > 0; waited += 10) {
+      if (waited > 10_000) throw new Error(`${pending} requests still in flight after 10 s`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+}
+
 /** The visitor walks away: time passes on the fake clock until the start screen is back. */
-async function walkAway(page: Page): Promise<void> {
+async function walkAway(
+  page: Page,
+  settled: () => Promise<void>,
+  n: number,
+  extra: Extra,
+): Promise<void> {
+  await settled()
   await page.clock.runFor(idleUntilResetMs)
   // A running stretch timer holds the reset off for its hold; time runs on until it comes.
-  for (let extra = 0; !(await startButton(page).isVisible()); extra += 1) {
-    if (extra >= 10) throw new Error('the walk-away reset did not come')
+  for (let minutes = 0; !(await startButton(page).isVisible()); minutes += 1) {
+    if (minutes >= 10) {
+      const where = await page.evaluate(() => window.location.hash)
+      throw new Error(`visit ${n} (${extra}): no walk-away reset in 10 more minutes, at ${where}`)
+    }
+    await settled()
     await page.clock.runFor(60_000)
   }
+  await settled()
 }
 
 /**
@@ -177,6 +206,7 @@ export async function measureSoak(
   const started = Date.now()
   const { context, page, close } = await openPage(browser)
   try {
+    const settled = inFlight(page)
     await page.clock.install()
     await page.goto(appUrl)
     await startButton(page).waitFor()
@@ -208,7 +238,7 @@ export async function measureSoak(
       await page.locator(homeScreen).first().waitFor()
       await read(page, sections, next)
       await doExtra(page, extra, n)
-      await walkAway(page)
+      await walkAway(page, settled, n, extra)
       if (n % 500 === 0 || n === baselineVisit || n === visits) {
         const state = await snapshot(page)
         coldState ??= state
