@@ -13,7 +13,7 @@ export const sectionTile = (page: Page, id: string) => page.getByTestId(`tile-${
 export const sectionPage = (page: Page, id: string, n: number) => page.locator(sectionScreen(id, n))
 
 /** The reading sections on the home screen, in the order their tiles show. */
-export async function homeSectionIds(page: Page): Promise<string[]> {
+async function homeSectionIds(page: Page): Promise<string[]> {
   await page.locator(homeScreen).first().waitFor()
   const ids = await page
     .locator(homeScreen)

@@ -50,6 +50,7 @@ export interface SoakResult {
   /** The kinds of object that grew most from the baseline visit to the last. */
   topGrowth: HeapGrowth[]
   seconds: number
+  /** Visits a second after the baseline: what a longer soak's time is estimated from. */
   visitsPerSecond: number
 }
 
@@ -223,6 +224,7 @@ export async function measureSoak(
       heap: number
       dom: DomCounters
       kinds: Awaited<ReturnType<typeof heapCensus>>['kinds']
+      at: number
     } | null = null
     const series: SoakResult['heapSeriesMB'] = []
     const mismatches: SoakResult['domMismatches'] = []
@@ -249,7 +251,7 @@ export async function measureSoak(
       }
       if (n === baselineVisit) {
         const dom = await domCounters(cdp)
-        baseline = { heap: last, dom, kinds: (await heapCensus(cdp)).kinds }
+        baseline = { heap: last, dom, kinds: (await heapCensus(cdp)).kinds, at: Date.now() }
       } else if (baseline) {
         resetsChecked += 1
         let counters = await domCounters(cdp)
@@ -285,7 +287,7 @@ export async function measureSoak(
       domMismatchCount: mismatchCount,
       topGrowth: heapGrowth(baseline.kinds, final.kinds),
       seconds,
-      visitsPerSecond: round(visits / seconds, 2),
+      visitsPerSecond: round((visits - baselineVisit) / ((Date.now() - baseline.at) / 1000), 2),
     }
   } finally {
     await close()

@@ -31,7 +31,7 @@ interface SideAtSize {
   elements: TapRun['elements']
 }
 
-export interface TapsAtSize {
+interface TapsAtSize {
   textSize: TextSize
   app: SideAtSize
   floor: SideAtSize
