@@ -1,6 +1,7 @@
 import type { HeapGrowth } from './heap-snapshot'
 import type { Share } from './profile-main-thread'
 import type { BenchResults } from './results'
+import { round } from './stats'
 
 const list = (shares: Share[], limit = 6) =>
   shares
@@ -17,7 +18,7 @@ const growth = (kinds: HeapGrowth[]) =>
 /** The figures that explain the table: printed under it, and quoted in docs/performance.md. */
 export function formatEvidence(results: BenchResults): string {
   const lines: string[] = []
-  const { coldStart, taps, memory, bundle } = results.metrics
+  const { coldStart, startupScripts, taps, idle, bundle } = results.metrics
   if (coldStart.ok) {
     const p = coldStart.value.appPhasesMedian
     lines.push(
@@ -54,51 +55,67 @@ export function formatEvidence(results: BenchResults): string {
       )
     }
   }
+  if (startupScripts.ok) {
+    const files = startupScripts.value.scripts
+      .map((f) => `${f.path} ${f.gzipBytes === null ? '?' : round(f.gzipBytes / 1024)} KiB`)
+      .join(', ')
+    lines.push(`Scripts before network idle (gzip -9): ${files}`)
+    const others = startupScripts.value.others.map((f) => `${f.path} (${f.type})`).join(', ')
+    lines.push(`Other requests before the first tap: ${others || 'none'}`)
+  }
   if (taps.ok) {
     const t = taps.value
-    const split = t.appSlowestSplit
-    if (split) {
+    lines.push(
+      `Taps swap the home screen and ${t.section}'s first page, app and floor in turns, ` +
+        `${t.blocksPerSize} blocks per text size`,
+    )
+    for (const size of t.bySize) {
+      const elements = (e: typeof size.app.elements) =>
+        `home ${e.home ?? '?'}, section ${e.tile ?? '?'}`
+      const frame = size.app.screenChange
       lines.push(
-        `Slowest 5 % of app taps, mean: input delay ${split.inputDelayMs} ms, handlers ` +
-          `${split.processingMs} ms, until next paint ${split.presentationMs} ms`,
+        `Text size ${size.textSize}: elements app ${elements(size.app.elements)}, floor ` +
+          `${elements(size.floor.elements)}; app tap to the new screen's frame p50/p95 ` +
+          `${frame ? `${frame.p50Ms}/${frame.p95Ms} ms, in the entry ${frame.coveredByEventTiming}/${frame.taps}` : 'n/a'}`,
       )
     }
-    const kinds = Object.entries(t.appByKind)
-      .map(([kind, s]) => `${kind} p95 ${s.p95Ms} ms (${s.taps})`)
-      .join(', ')
-    lines.push(`App taps by kind: ${kinds}`)
-    const elements = Object.entries(t.elementsOnScreen)
-      .map(([kind, n]) => `after ${kind} ${n}`)
-      .join(', ')
-    lines.push(`Elements in the document: ${elements}`)
     if (t.appProfile) {
       lines.push(`40 app taps, main thread (traced): ${list(t.appProfile.byActivity)}`)
       lines.push(`40 app taps, JS samples by module: ${list(t.appProfile.byModule, 8)}`)
       lines.push(`40 app taps, JS samples by function: ${list(t.appProfile.byFunction, 6)}`)
     }
   }
-  if (memory.ok) {
-    const m = memory.value
+  if (idle.ok) {
+    const wakes = (w: { setTimeout: number; setInterval: number; requestAnimationFrame: number }) =>
+      `setTimeout ${w.setTimeout}, setInterval ${w.setInterval}, rAF ${w.requestAnimationFrame}`
+    lines.push(`Idle start screen wake-ups: ${wakes(idle.value.startScreen.wakeUps)}`)
     lines.push(
-      `Before visit 1, ${m.harnessWarmupRounds} rounds of Playwright's own calls on the start ` +
-        'screen (trial clicks, queries, an empty evaluation, 1 ms of clock) warm its in-page code',
+      `Section page left open, wake-ups until the reset: ${wakes(idle.value.midVisit.wakeUps)}`,
+    )
+  }
+  const soak = results.soakRun?.soak
+  if (soak?.ok) {
+    const k = soak.value
+    lines.push(
+      `Soak: ${k.visits} visits in ${k.seconds} s (${k.visitsPerSecond}/s); extras ` +
+        Object.entries(k.extras)
+          .map(([name, n]) => `${name} ${n}`)
+          .join(', '),
     )
     lines.push(
-      `App heap after GC by visits: ${m.app.seriesMB.map((s) => `${s.visits}: ${s.heapMB}`).join(', ')} MB`,
+      `Soak heap after GC: ${k.heapSeriesMB.map((s) => `${s.visits}: ${s.heapMB}`).join(', ')} MB`,
     )
-    lines.push(
-      `Heap growth from visit 100 to ${m.visits} (warm): app ${m.app.growthAfterWarmupMB ?? 'n/a'} MB, ` +
-        `floor ${m.floor.growthAfterWarmupMB ?? 'n/a'} MB`,
-    )
-    if (m.app.topGrowth?.length) {
-      lines.push(`Grew most from visit 1 to ${m.visits}: ${growth(m.app.topGrowth)}`)
-    }
-    if (m.app.codeGrowthByScript?.length) {
-      const byScript = m.app.codeGrowthByScript.map((g) => `${g.name} +${g.kBDelta} kB`).join(', ')
-      lines.push(`Compiled code grown from visit 1 to ${m.visits}, by script: ${byScript}`)
-    }
-    if (m.app.topGrowthAfterWarmup?.length) {
-      lines.push(`Grew most from visit 100 to ${m.visits}: ${growth(m.app.topGrowthAfterWarmup)}`)
+    if (k.topGrowth.length)
+      lines.push(`Soak, grew most from visit ${k.baselineVisit}: ${growth(k.topGrowth)}`)
+    if (k.domMismatches.length) {
+      lines.push(
+        `Soak, resets not back to the baseline DOM: ${k.domMismatches
+          .map(
+            (m) =>
+              `visit ${m.visit} nodes ${m.counters.nodes} docs ${m.counters.documents} listeners ${m.counters.jsEventListeners}`,
+          )
+          .join('; ')}`,
+      )
     }
   }
   return lines.map((line) => `- ${line}`).join('\n')

@@ -4,16 +4,19 @@ import { openPage } from './browser'
 /** Home tiles that are not reading sections. */
 const notSections = new Set(['sheets', 'stretches', 'about'])
 
+/** CSS selectors of the home screen and of a section's page. */
+export const homeScreen = '[data-testid^="tile-"]'
+export const sectionScreen = (id: string, n: number) => `[data-section="${id}"] [data-page="${n}"]`
+
 export const startButton = (page: Page) => page.getByTestId('touch-to-start')
 export const sectionTile = (page: Page, id: string) => page.getByTestId(`tile-${id}`)
-export const sectionPage = (page: Page, id: string, n: number) =>
-  page.locator(`[data-section="${id}"] [data-page="${n}"]`)
+export const sectionPage = (page: Page, id: string, n: number) => page.locator(sectionScreen(id, n))
 
 /** The reading sections on the home screen, in the order their tiles show. */
-export async function homeSectionIds(page: Page): Promise<string[]> {
-  await page.locator('[data-testid^="tile-"]').first().waitFor()
+async function homeSectionIds(page: Page): Promise<string[]> {
+  await page.locator(homeScreen).first().waitFor()
   const ids = await page
-    .locator('[data-testid^="tile-"]')
+    .locator(homeScreen)
     .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-testid') ?? ''))
   return ids.map((id) => id.replace(/^tile-/, '')).filter((id) => id && !notSections.has(id))
 }

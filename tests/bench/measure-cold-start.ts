@@ -29,6 +29,10 @@ export interface ColdStartResult {
   app: ColdStartSide
   floor: ColdStartSide
   fcpRatio: number | null
+  /** The plain page (the start screen's text, no stylesheet, no script): first paint, ms. */
+  plain: { fcpRunsMs: number[]; fcpMedianMs: number | null }
+  /** App's first contentful paint ÷ the plain page's: target ≤ 1.3 (issue 20). */
+  fcpPlainRatio: number | null
   readyRatio: number | null
   /** The app running, against the floor being ready. */
   runningRatio: number | null
@@ -120,6 +124,24 @@ async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
   }
 }
 
+/** First contentful paint of a page with nothing to wait for, in a fresh uncached context. */
+async function plainRun(browser: Browser, url: string): Promise<number | null> {
+  const { page, close } = await openPage(browser, { disableCache: true })
+  try {
+    await page.goto(url, { waitUntil: 'load' })
+    return await page
+      .waitForFunction(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false,
+        undefined,
+        { timeout: 5_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<number>)
+      .catch(() => null)
+  } finally {
+    await close()
+  }
+}
+
 async function profiledRun(browser: Browser, url: string, resolve: ModuleResolver) {
   const { page, close } = await openPage(browser, { disableCache: true })
   try {
@@ -148,24 +170,29 @@ function summarise(runs: ColdStartRun[]): ColdStartSide {
 }
 
 /**
- * Cold start of the app and of the floor, alternating one run of each so that both see the
+ * Cold start of the app, of the floor and of the plain page, taking turns so that all see the
  * same machine load; each run is a fresh context with the HTTP cache disabled. One warm-up
  * run of each (the browser's first navigations are slower) is not counted.
  */
 export async function measureColdStart(
   browser: Browser,
-  urls: { app: string; floor: string },
+  urls: { app: string; floor: string; plain: string },
   resolve: ModuleResolver,
   runs = 11,
 ): Promise<ColdStartResult> {
   await coldRun(browser, urls.app)
   await coldRun(browser, urls.floor)
+  await plainRun(browser, urls.plain)
   const app: RunDetail[] = []
   const floor: RunDetail[] = []
+  const plain: number[] = []
   for (let i = 0; i < runs; i += 1) {
     app.push(await coldRun(browser, urls.app))
     floor.push(await coldRun(browser, urls.floor))
+    const fcp = await plainRun(browser, urls.plain)
+    if (fcp !== null) plain.push(fcp)
   }
+  const plainFcp = plain.length ? round(median(plain)) : null
   const appProfile = await profiledRun(browser, urls.app, resolve).catch(() => null)
   const appSide = summarise(app)
   const floorSide = summarise(floor)
@@ -174,6 +201,8 @@ export async function measureColdStart(
     app: appSide,
     floor: floorSide,
     fcpRatio: ratio(appSide.fcpMedianMs, floorSide.fcpMedianMs),
+    plain: { fcpRunsMs: plain.map((ms) => round(ms)), fcpMedianMs: plainFcp },
+    fcpPlainRatio: ratio(appSide.fcpMedianMs, plainFcp),
     readyRatio: ratio(appSide.readyMedianMs, floorSide.readyMedianMs),
     runningRatio: ratio(appSide.runningMedianMs, floorSide.readyMedianMs),
     appTapsBeforeRunning: app.filter((run) => run.tappedBeforeRunning).length,

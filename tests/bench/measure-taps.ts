@@ -1,14 +1,15 @@
 import type { Browser, Page } from '@playwright/test'
 import { openPage } from './browser'
+import { tapFloorPath, textSizes, type TextSize } from './floor-pages'
 import {
   profileMainThread,
   type MainThreadProfile,
   type ModuleResolver,
 } from './profile-main-thread'
-import { startButton } from './kiosk'
+import { homeScreen, startButton } from './kiosk'
 import { afterNextPaints, eventTimingProbe, screenChangeProbe, type BenchWindow } from './probes'
-import { ratio } from './stats'
-import { appTapper, floorTapper, type TapKind, type Tapper } from './tap-drivers'
+import { ratio, round } from './stats'
+import { swapTapper, type TapRun } from './tap-drivers'
 import {
   latencies,
   screenChange,
@@ -20,54 +21,90 @@ import {
   type TapSummary,
 } from './tap-latency'
 
-export interface TapResult {
-  app: TapSummary
-  floor: TapSummary
+interface SideAtSize {
+  summary: TapSummary
+  /** Mean split of the slowest 5 % of taps: input delay, processing, presentation. */
+  slowestSplit: SlowestSplit | null
+  /** Pointerdown to the frame after the new screen entered the DOM. */
+  screenChange: ScreenChangeSummary | null
+  /** Elements in the document on the home screen and on the section's page. */
+  elements: TapRun['elements']
+}
+
+interface TapsAtSize {
+  textSize: TextSize
+  app: SideAtSize
+  floor: SideAtSize
+  /** App p95 ÷ floor p95: target ≤ 1.25. */
   p95Ratio: number | null
-  appByKind: Partial<Record<TapKind, TapSummary>>
-  /**
-   * Pointerdown to the start of the frame after the new screen entered the DOM (app only),
-   * and in how many taps the Event Timing entry's paint came after it (covered the change).
-   */
-  appScreenChange: ScreenChangeSummary | null
-  /** Mean split of the slowest 5 % of app taps: where their time went. */
-  appSlowestSplit: SlowestSplit | null
-  /** Elements in the document on each kind of screen a tap leads to (app), or on the floor. */
-  elementsOnScreen: Partial<Record<TapKind, number>>
+  /** App p50 − floor p50, ms: target ≤ 8 (one Event Timing step). */
+  p50DiffMs: number
+}
+
+export interface TapResult {
+  /** The section whose first page the taps swap with the home screen. */
+  section: string
+  tapsPerSizePerSide: number
+  blocksPerSize: number
+  bySize: TapsAtSize[]
+  /** The worst size's figures, which the targets are judged on. */
+  worstP95Ratio: number | null
+  worstP50DiffMs: number
   /** Main-thread work during 40 more app taps, traced apart from the timed ones. */
   appProfile: MainThreadProfile | null
 }
 
 interface TapSide {
   page: Page
-  tapper: Tapper
   close: () => Promise<void>
 }
 
-async function openSide(browser: Browser, url: string, tapperFor: (page: Page) => Tapper) {
+async function openSide(browser: Browser, url: string): Promise<TapSide> {
   const { page, close } = await openPage(browser, { touch: true })
   await page.addInitScript(eventTimingProbe)
   await page.addInitScript(screenChangeProbe)
   await page.goto(url)
-  return { page, tapper: tapperFor(page), close }
+  return { page, close }
 }
 
-async function collect(side: TapSide): Promise<TapLatency[]> {
-  await side.page.evaluate(afterNextPaints)
-  const { events, screens } = await side.page.evaluate(() => ({
-    events: (window as BenchWindow).__benchEvents ?? [],
-    screens: (window as BenchWindow).__benchScreens ?? [],
-  }))
-  return latencies(side.tapper.run.taps, events, screens)
+/** The taps' latencies, and the page's records cleared for the next text size. */
+async function collect(page: Page, run: TapRun): Promise<TapLatency[]> {
+  await page.evaluate(afterNextPaints)
+  const { events, screens } = await page.evaluate(() => {
+    const w = window as BenchWindow
+    const taken = { events: [...(w.__benchEvents ?? [])], screens: [...(w.__benchScreens ?? [])] }
+    w.__benchEvents?.splice(0)
+    w.__benchScreens?.splice(0)
+    return taken
+  })
+  return latencies(run.taps, events, screens)
 }
 
-async function profiledTaps(browser: Browser, url: string, resolve: ModuleResolver) {
+const side = (taps: TapLatency[], run: TapRun): SideAtSize => ({
+  summary: summarise(taps),
+  slowestSplit: slowestSplit(taps),
+  screenChange: screenChange(taps),
+  elements: run.elements,
+})
+
+async function setAppTextSize(page: Page, size: TextSize): Promise<void> {
+  await page.getByTestId(`text-size-${size}`).tap()
+  await page.waitForFunction((s) => document.documentElement.dataset['textSize'] === s, size)
+}
+
+async function profiledTaps(
+  browser: Browser,
+  url: string,
+  section: string,
+  resolve: ModuleResolver,
+) {
   const { page, close } = await openPage(browser, { touch: true })
   try {
     await page.goto(url)
-    await startButton(page).waitFor()
+    await startButton(page).tap()
+    await page.locator(homeScreen).first().waitFor()
     return await profileMainThread(browser, new URL(url).origin, resolve, async () => {
-      await appTapper(page).tapUntil(40)
+      await swapTapper(page, section).tapUntil(40)
     })
   } finally {
     await close()
@@ -75,49 +112,58 @@ async function profiledTaps(browser: Browser, url: string, resolve: ModuleResolv
 }
 
 /**
- * Tap latency by the Event Timing API: for each tap (a touchscreen tap, as on the kiosk), the
- * longest of its pointerdown/pointerup/click entries: input delay + handlers + next paint.
+ * Tap to next paint by the Event Timing API (a touchscreen tap, as on the kiosk; each tap's
+ * figure is the longest of its pointerdown/pointerup/click entries), for the app and for its
+ * tap floor, at each text size. Both swap the home screen and a section's first page; at each
+ * size they take turns, a block of taps at a time, so both meet the same load on the machine.
  */
 export async function measureTaps(
   browser: Browser,
   urls: { app: string; floor: string },
+  section: string,
   resolve: ModuleResolver,
-  count = 240,
+  perSize = 120,
   blocks = 4,
 ): Promise<TapResult> {
-  // App and floor take turns, a block at a time, so both meet the same load on the machine.
-  const appSide = await openSide(browser, urls.app, appTapper)
-  const floorSide = await openSide(browser, urls.floor, floorTapper)
-  let app: TapLatency[]
-  let floor: TapLatency[]
+  const app = await openSide(browser, urls.app)
+  const floor = await openSide(browser, new URL(tapFloorPath('normal'), urls.floor).href)
+  const bySize: TapsAtSize[] = []
   try {
-    for (let block = 1; block <= blocks; block += 1) {
-      const total = Math.ceil((count * block) / blocks)
-      await appSide.tapper.tapUntil(total)
-      await floorSide.tapper.tapUntil(total)
+    await startButton(app.page).tap()
+    await app.page.locator(homeScreen).first().waitFor()
+    for (const size of textSizes) {
+      await setAppTextSize(app.page, size)
+      await floor.page.goto(new URL(tapFloorPath(size), urls.floor).href)
+      await floor.page.locator(homeScreen).first().waitFor()
+      const appTapper = swapTapper(app.page, section)
+      const floorTapper = swapTapper(floor.page, section)
+      for (let block = 1; block <= blocks; block += 1) {
+        const total = Math.ceil((perSize * block) / blocks)
+        await appTapper.tapUntil(total)
+        await floorTapper.tapUntil(total)
+      }
+      const appSide = side(await collect(app.page, appTapper.run), appTapper.run)
+      const floorSide = side(await collect(floor.page, floorTapper.run), floorTapper.run)
+      bySize.push({
+        textSize: size,
+        app: appSide,
+        floor: floorSide,
+        p95Ratio: ratio(appSide.summary.p95Ms, floorSide.summary.p95Ms),
+        p50DiffMs: round(appSide.summary.p50Ms - floorSide.summary.p50Ms),
+      })
     }
-    app = await collect(appSide)
-    floor = await collect(floorSide)
   } finally {
-    await appSide.close()
-    await floorSide.close()
+    await app.close()
+    await floor.close()
   }
-  const appProfile = await profiledTaps(browser, urls.app, resolve).catch(() => null)
-  const appSummary = summarise(app)
-  const floorSummary = summarise(floor)
-  const appByKind: TapResult['appByKind'] = {}
-  for (const kind of ['start', 'tile', 'next', 'home'] as const) {
-    const ofKind = app.filter((t) => t.kind === kind)
-    if (ofKind.length) appByKind[kind] = summarise(ofKind)
-  }
+  const ratios = bySize.map((s) => s.p95Ratio).filter((r): r is number => r !== null)
   return {
-    app: appSummary,
-    floor: floorSummary,
-    p95Ratio: ratio(appSummary.p95Ms, floorSummary.p95Ms),
-    appByKind,
-    appScreenChange: screenChange(app),
-    appSlowestSplit: slowestSplit(app),
-    elementsOnScreen: { ...appSide.tapper.run.elements, ...floorSide.tapper.run.elements },
-    appProfile,
+    section,
+    tapsPerSizePerSide: perSize,
+    blocksPerSize: blocks,
+    bySize,
+    worstP95Ratio: ratios.length === bySize.length ? Math.max(...ratios) : null,
+    worstP50DiffMs: Math.max(...bySize.map((s) => s.p50DiffMs)),
+    appProfile: await profiledTaps(browser, urls.app, section, resolve).catch(() => null),
   }
 }

@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { BenchResults, TargetName } from './results'
+import { judge, type BenchResults, type SoakRun, type TargetName } from './results'
+import { round } from './stats'
 import type { TapSummary } from './tap-latency'
 
 interface Row {
@@ -13,7 +14,6 @@ interface Row {
 
 const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v} ms`)
 const kb = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v} kB`)
-const mb = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v} MB`)
 const times = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${v}x`)
 const tapMs = (s: TapSummary, p: 'p50' | 'p95') =>
   `${s[`${p}IsUpperBound`] ? '<= ' : ''}${s[`${p}Ms`]} ms`
@@ -55,52 +55,155 @@ function rows(results: BenchResults): Row[] {
     })
   } else failed('Cold start', cold.error)
 
+  if (cold.ok) {
+    const c = cold.value
+    out.push({
+      metric: `First contentful paint vs the plain page (text only, median of ${c.runsPerSide})`,
+      app: ms(c.app.fcpMedianMs),
+      floor: ms(c.plain.fcpMedianMs),
+      versus: `${times(c.fcpPlainRatio)} (target <= ${targets.fcpPlainRatio}x)`,
+      pass: verdict(results, 'fcpPlainRatio'),
+    })
+  }
+
+  const startup = metrics.startupScripts
+  if (startup.ok) {
+    const s = startup.value
+    out.push({
+      metric: 'Scripts fetched before network idle (gzip -9)',
+      app: `${s.scriptsGzipKiB} KiB`,
+      floor: '0 KiB',
+      versus: `${s.scripts.length} files, ${s.scriptsTransferredKiB} KiB sent (target <= ${targets.startupScriptsGzipKiB} KiB)`,
+      pass: verdict(results, 'startupScriptsGzipKiB'),
+    })
+    out.push({
+      metric: "Other screens' files fetched before the first tap",
+      app: String(s.otherScreensFiles.length),
+      floor: '0',
+      versus: s.otherScreensFiles.join(', ') || 'none',
+      pass: verdict(results, 'otherScreensFilesBeforeTap'),
+    })
+  } else failed('Start-up scripts', startup.error)
+
   const taps = metrics.taps
   if (taps.ok) {
-    const t = taps.value
-    out.push({
-      metric: `Tap latency p50 (${t.app.taps} app taps, ${t.floor.taps} floor taps)`,
-      app: tapMs(t.app, 'p50'),
-      floor: tapMs(t.floor, 'p50'),
-      versus: '',
-      pass: '',
-    })
-    out.push({
-      metric: 'Tap latency p95',
-      app: tapMs(t.app, 'p95'),
-      floor: tapMs(t.floor, 'p95'),
-      versus: `${times(t.p95Ratio)} (target <= ${targets.tapP95Ms} ms)`,
-      pass: verdict(results, 'tapP95Ms'),
-    })
-    if (t.appScreenChange) {
+    for (const t of taps.value.bySize) {
       out.push({
-        metric: "Tap to new screen's frame start, p50 / p95",
-        app: `${t.appScreenChange.p50Ms} / ${t.appScreenChange.p95Ms} ms`,
-        floor: '',
-        versus: `in the entry's paint: ${t.appScreenChange.coveredByEventTiming}/${t.appScreenChange.taps}`,
+        metric: `Tap p50, text size ${t.textSize} (${t.app.summary.taps} + ${t.floor.summary.taps} taps)`,
+        app: tapMs(t.app.summary, 'p50'),
+        floor: tapMs(t.floor.summary, 'p50'),
+        versus: `${t.p50DiffMs >= 0 ? '+' : ''}${t.p50DiffMs} ms (target <= +${targets.tapP50DiffMs} ms)`,
+        pass: t.p50DiffMs <= targets.tapP50DiffMs ? 'PASS' : 'FAIL',
+      })
+      out.push({
+        metric: `Tap p95, text size ${t.textSize}`,
+        app: tapMs(t.app.summary, 'p95'),
+        floor: tapMs(t.floor.summary, 'p95'),
+        versus: `${times(t.p95Ratio)} (target <= ${targets.tapP95Ratio}x)`,
+        pass: t.p95Ratio === null ? 'n/a' : t.p95Ratio <= targets.tapP95Ratio ? 'PASS' : 'FAIL',
+      })
+      const a = t.app.slowestSplit
+      const f = t.floor.slowestSplit
+      const split = (x: typeof a) =>
+        x ? `${x.inputDelayMs} / ${x.processingMs} / ${x.presentationMs}` : 'n/a'
+      out.push({
+        metric: `Slowest 5 %, ${t.textSize}: input delay / processing / presentation`,
+        app: `${split(a)} ms`,
+        floor: `${split(f)} ms`,
+        versus: '',
         pass: '',
       })
     }
   } else failed('Tap latency', taps.error)
 
-  const memory = metrics.memory
-  if (memory.ok) {
-    const m = memory.value
+  const idle = metrics.idle
+  if (idle.ok) {
+    const i = idle.value
+    const busy = (side: { busyPercentOfCore: number; busyMs: number }) =>
+      `${side.busyPercentOfCore} % (${side.busyMs} ms)`
+    const wakes = (side: { wakeUpsPerMinute: number }) => `${side.wakeUpsPerMinute} wake-ups/min`
     out.push({
-      metric: 'JS heap after GC, 1 visit',
-      app: mb(m.app.afterOneVisitMB),
-      floor: mb(m.floor.afterOneVisitMB),
-      versus: times(m.afterOneVisitRatio),
+      metric: `Idle start screen, ${round(i.startScreen.seconds / 60)} min: main-thread busy`,
+      app: busy(i.startScreen),
+      floor: busy(i.floor),
+      versus: `${wakes(i.startScreen)}, floor ${wakes(i.floor)} (target <= ${targets.idleBusyPercent} %)`,
+      pass: verdict(results, 'idleBusyPercent'),
+    })
+    out.push({
+      metric: `Section page left open until the reset, ${round(i.midVisit.seconds)} s`,
+      app: busy(i.midVisit),
+      floor: busy(i.floor),
+      versus: `${wakes(i.midVisit)}, reset ${i.midVisit.resetSeen ? 'came' : 'did NOT come'} (target <= ${targets.midVisitIdleBusyPercent} %)`,
+      pass: verdict(results, 'midVisitIdleBusyPercent'),
+    })
+  } else failed('Idle', idle.error)
+
+  const recovery = metrics.recovery
+  if (recovery.ok) {
+    const r = recovery.value
+    out.push({
+      metric: `Back after a crash (reload) vs cold start, takes taps (median of ${r.runsPerSide})`,
+      app: ms(r.reload.readyMedianMs),
+      floor: `${ms(r.coldStart.readyMedianMs)} cold`,
+      versus: `${times(r.reloadRatio)} (target <= ${targets.recoveryRatio}x)`,
+      pass: verdict(results, 'recoveryRatio'),
+    })
+    out.push({
+      metric: 'Back after a crash (reload) vs cold start, app running',
+      app: ms(r.reload.runningMedianMs),
+      floor: `${ms(r.coldStart.runningMedianMs)} cold`,
+      versus: times(r.reloadRunningRatio),
       pass: '',
     })
     out.push({
-      metric: `JS heap growth, 1 -> ${m.visits} visits with idle resets`,
-      app: mb(m.app.growthMB),
-      floor: mb(m.floor.growthMB),
-      versus: `target <= ${targets.memoryGrowthMB} MB`,
-      pass: verdict(results, 'memoryGrowthMB'),
+      metric: 'Back after a CDP renderer crash, takes taps',
+      app: r.crash ? ms(r.crash.readyMedianMs) : 'n/a',
+      floor: `${ms(r.coldStart.readyMedianMs)} cold`,
+      versus: r.crash ? times(r.crashRatio) : (r.crashNote ?? ''),
+      pass: '',
     })
-  } else failed('Memory', memory.error)
+  } else failed('Recovery', recovery.error)
+
+  const print = metrics.print
+  if (print.ok) {
+    const p = print.value
+    out.push(
+      p.measured
+        ? {
+            metric: `Print: "Yes, print it" to job accepted by CUPS (${p.prints} prints)`,
+            app: `p95 ${ms(p.acceptedP95Ms)}`,
+            floor: '',
+            versus: `p50 ${ms(p.acceptedP50Ms)}; PDF written, median ${ms(p.pdfWrittenMedianMs)}`,
+            pass: '',
+          }
+        : {
+            metric: 'Print: "Yes, print it" to job accepted by CUPS',
+            app: 'not measured',
+            floor: '',
+            versus: p.reason,
+            pass: 'n/a',
+          },
+    )
+  } else failed('Print', print.error)
+
+  const soak = results.soakRun?.soak
+  if (soak?.ok) {
+    const k = soak.value
+    out.push({
+      metric: `Soak (${results.soakRun?.date.slice(0, 16)}): heap after GC, visit ${k.baselineVisit} -> ${k.visits}`,
+      app: `${k.heapAtBaselineMB} -> ${k.heapAtEndMB} MB`,
+      floor: '',
+      versus: `${k.heapGrowthMB >= 0 ? '+' : ''}${k.heapGrowthMB} MB (target within ${targets.soakHeapGrowthMB} MB)`,
+      pass: verdict(results, 'soakHeapGrowthMB'),
+    })
+    out.push({
+      metric: 'Soak: DOM counters back to the baseline after every reset',
+      app: `${k.domMismatchCount} of ${k.resetsChecked} differ`,
+      floor: '',
+      versus: `nodes ${k.domAtBaseline.nodes}, documents ${k.domAtBaseline.documents}, listeners ${k.domAtBaseline.jsEventListeners}; ${k.resetsNeedingGc} needed a GC first`,
+      pass: verdict(results, 'soakDomMismatches'),
+    })
+  } else if (soak && !soak.ok) failed('Soak', soak.error)
 
   const bundle = metrics.bundle
   if (bundle.ok) {
@@ -175,7 +278,23 @@ export function formatTable(results: BenchResults): string {
   ].join('\n')
 }
 
-export function writeResults(file: string, results: BenchResults): void {
+export function writeResults(file: string, results: BenchResults | { soakRun: SoakRun }): void {
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+}
+
+/** The last results file, if there is one that can be read. */
+export function readResults(file: string): Partial<BenchResults> | null {
+  if (!existsSync(file)) return null
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchResults>
+  } catch {
+    return null
+  }
+}
+
+/** The soak's run goes into the bench's results file, judged with the bench's figures. */
+export function withSoak(results: BenchResults, soakRun: SoakRun | undefined): BenchResults {
+  if (!soakRun) return results
+  return { ...results, soakRun, pass: judge(results.metrics, soakRun.soak) }
 }

@@ -1,32 +1,43 @@
 // The kiosk's performance bench: `npm run bench` (tsx tests/bench/run-bench.ts).
-// Measures the built renderer against a static floor page and writes bench/results.json;
-// see docs/performance.md. Missed targets are reported, never a failed exit: the process
-// fails only when a measurement could not be taken.
-import { cpus, loadavg, platform, totalmem } from 'node:os'
+// Measures the built renderer against its floors and writes bench/results.json; see
+// docs/performance.md. Missed targets are reported, never a failed exit: the process fails
+// only when a measurement could not be taken. The soak is `npm run bench:soak`.
+import { loadavg } from 'node:os'
 import type { Browser } from '@playwright/test'
 import { ensureRendererBuilt } from './build'
 import { moduleResolver } from './bundle-composition'
 import { launchBrowser } from './browser'
+import { writePlainFloor, writeTapFloors } from './floor-pages'
 import { multiPageSections, sectionPageCounts } from './kiosk'
+import { describeMachine, envCount } from './machine'
 import { measureBundle } from './measure-bundle'
 import { measureColdStart } from './measure-cold-start'
-import { measureMemory } from './measure-memory'
+import { measureIdle } from './measure-idle'
+import { measurePrint } from './measure-print'
+import { measureRecovery } from './measure-recovery'
 import { measureSheets } from './measure-sheets'
+import { measureStartupScripts } from './measure-startup-scripts'
 import { measureTaps } from './measure-taps'
 import { floorDir, rendererDir, resultsFile } from './paths'
 import { snapshotSites, type BenchSites } from './snapshot'
 import { formatEvidence } from './evidence'
-import { formatTable, writeResults } from './report'
-import { judge, targets, type BenchResults, type Measured, type Metrics } from './results'
+import { formatTable, readResults, withSoak, writeResults } from './report'
+import { judge, targets, type Measured, type Metrics } from './results'
 import { startBenchHost, type BenchHost } from './server'
 import { round } from './stats'
 
-/** Fewer visits for a quick look: BENCH_VISITS=100 npm run bench. */
-const visits = Math.max(1, Math.floor(Number(process.env.BENCH_VISITS) || 1000))
+/** Shorter runs while working on the bench: BENCH_TAPS=20 BENCH_IDLE_MINUTES=1 npm run bench. */
+const settings = {
+  tapsPerTextSize: envCount('BENCH_TAPS', 120),
+  idleMinutes: envCount('BENCH_IDLE_MINUTES', 10),
+  coldStartRuns: envCount('BENCH_COLD_RUNS', 11),
+  recoveryRuns: envCount('BENCH_RECOVERY_RUNS', 11),
+  prints: envCount('BENCH_PRINTS', 20),
+}
 
 async function measure<T>(
-  name: string,
-  seconds: Record<string, number>,
+  name: keyof Metrics,
+  seconds: Partial<Record<keyof Metrics, number>>,
   run: () => Promise<T> | T,
 ): Promise<Measured<T>> {
   const started = Date.now()
@@ -44,21 +55,27 @@ async function measure<T>(
   }
 }
 
-async function runAll(browser: Browser, sites: BenchSites, urls: { app: string; floor: string }) {
-  const seconds: Record<string, number> = {}
+async function runAll(
+  browser: Browser,
+  sites: BenchSites,
+  urls: { app: string; floor: string; plain: string },
+  section: string,
+) {
+  const seconds: Partial<Record<keyof Metrics, number>> = {}
   const resolve = moduleResolver(sites.appDir, urls.app)
   const coldStart = await measure('coldStart', seconds, () =>
-    measureColdStart(browser, urls, resolve),
+    measureColdStart(browser, urls, resolve, settings.coldStartRuns),
   )
-  const taps = await measure('taps', seconds, () => measureTaps(browser, urls, resolve))
-  const memory = await measure('memory', seconds, async () =>
-    measureMemory(
-      browser,
-      urls,
-      multiPageSections(await sectionPageCounts(browser, urls.app)),
-      visits,
-    ),
+  const startupScripts = await measure('startupScripts', seconds, () =>
+    measureStartupScripts(browser, urls.app, sites.appDir),
   )
+  const taps = await measure('taps', seconds, () =>
+    measureTaps(browser, urls, section, resolve, settings.tapsPerTextSize),
+  )
+  const recovery = await measure('recovery', seconds, () =>
+    measureRecovery(browser, urls.app, settings.recoveryRuns),
+  )
+  const print = await measure('print', seconds, () => measurePrint(urls.app, settings.prints))
   const bundle = await measure('bundle', seconds, () =>
     measureBundle(
       { app: sites.appDir, floor: sites.floorDir },
@@ -66,11 +83,25 @@ async function runAll(browser: Browser, sites: BenchSites, urls: { app: string; 
     ),
   )
   const sheets = await measure('sheets', seconds, () => measureSheets(browser, urls))
-  const metrics: Metrics = { coldStart, taps, memory, bundle, sheets }
-  return { metrics, seconds: seconds as Record<keyof Metrics, number> }
+  // Last, so nothing else runs on the machine while the idle pages are watched.
+  const idle = await measure('idle', seconds, () =>
+    measureIdle(browser, urls, section, settings.idleMinutes),
+  )
+  const metrics: Metrics = {
+    coldStart,
+    startupScripts,
+    taps,
+    idle,
+    recovery,
+    print,
+    bundle,
+    sheets,
+  }
+  return { metrics, seconds }
 }
 
 async function main(): Promise<number> {
+  const load = loadavg()
   ensureRendererBuilt()
   const sites = await snapshotSites(rendererDir, floorDir)
   const hosts: BenchHost[] = []
@@ -78,29 +109,37 @@ async function main(): Promise<number> {
   try {
     const appHost = await startBenchHost(sites.appDir)
     hosts.push(appHost)
+    browser = await launchBrowser()
+    const section = multiPageSections(await sectionPageCounts(browser, appHost.url))[0]
+    if (!section) throw new Error('no section with a next page to tap to')
+    // The floor's pages are made from the app's before its host starts: it lists files once.
+    await writePlainFloor(browser, appHost.url, sites.floorDir)
+    await writeTapFloors(browser, sites, appHost.url, section)
     const floorHost = await startBenchHost(sites.floorDir)
     hosts.push(floorHost)
-    const urls = { app: appHost.url, floor: floorHost.url }
-    browser = await launchBrowser()
-    console.log(`App ${urls.app}, floor ${urls.floor} (copies in ${sites.root})`)
-    const load = loadavg().map((n) => round(n, 2))
-    const { metrics, seconds } = await runAll(browser, sites, urls)
-    const results: BenchResults = {
-      date: new Date().toISOString(),
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-        memGB: round(totalmem() / 1024 ** 3),
-        platform: platform(),
-        loadAverageAtStart: load,
-        node: process.version,
-        chromium: `Chromium ${browser.version()}`,
-      },
-      secondsTaken: seconds,
-      metrics,
-      targets,
-      pass: judge(metrics),
+    const urls = {
+      app: appHost.url,
+      floor: floorHost.url,
+      plain: new URL('plain.html', floorHost.url).href,
     }
+    console.log(`App ${urls.app}, floor ${urls.floor} (copies in ${sites.root})`)
+    console.log(
+      `Settings ${JSON.stringify(settings)}, load average ${load.map((n) => round(n, 2)).join(' ')}`,
+    )
+    const machine = describeMachine(browser, load)
+    const { metrics, seconds } = await runAll(browser, sites, urls, section)
+    const results = withSoak(
+      {
+        date: new Date().toISOString(),
+        machine,
+        settings,
+        secondsTaken: seconds,
+        metrics,
+        targets,
+        pass: judge(metrics),
+      },
+      readResults(resultsFile)?.soakRun,
+    )
     writeResults(resultsFile, results)
     console.log(`\n${formatTable(results)}\n\nEvidence\n${formatEvidence(results)}`)
     console.log(`\nWrote ${resultsFile}`)
