@@ -10,6 +10,7 @@ import type { ApiMethod } from '../shared/channels'
 import type { AppInfo, KioskApi } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
+import type { PrinterWatch } from './printer-watch'
 import type { KioskShell } from './shell'
 import type { StaffGate } from './staff-gate'
 
@@ -34,6 +35,7 @@ export interface BackendContext {
   services: KioskServices
   shell: KioskShell
   staff: StaffGate
+  printer: PrinterWatch
   log: Logger
   now: () => Date
   appInfo: AppInfo

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
+import { createIppPrinters, type PrinterQueries } from '../services/ipp-printers'
 import { createOverrideStore } from '../services/override-store'
 import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
@@ -19,6 +20,7 @@ import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
 import { settingsHandlers } from './handlers/settings-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
 import { visitorHandlers } from './handlers/visitor-handlers'
+import { createPrinterWatch } from './printer-watch'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
 
@@ -35,6 +37,10 @@ export interface KioskBackendOptions {
   onSettings?: (settings: Settings) => void
   /** The longest time usage counts wait in memory before they are written. */
   usageFlushIntervalMs?: number
+  /** How the printer's state is asked: CUPS over IPP on this computer unless given. */
+  printers?: PrinterQueries
+  /** How often the printer is asked without a screen asking; 0 for never (tests). */
+  printerCheckIntervalMs?: number
 }
 
 /**
@@ -76,11 +82,20 @@ export function createKioskBackend(options: KioskBackendOptions) {
   }
 
   const staff = createStaffGate({ settings, record, log: options.log, now })
+  const printer = createPrinterWatch({
+    queries: options.printers ?? createIppPrinters(),
+    printer: options.shell.printer,
+    settings: () => settings.get(),
+    log: options.log,
+    now,
+    intervalMs: options.printerCheckIntervalMs ?? 30_000,
+  })
   const applied = (current: Settings) => options.onSettings?.(current)
   const ctx: BackendContext = {
     services,
     shell: options.shell,
     staff,
+    printer,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -107,5 +122,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     invoke: createGuard({ handlers, staff, log: options.log }),
     /** Writes what is still waiting in memory, e.g. before the process ends. */
     flush: () => services.usage.flush(),
+    /** The printer's last known state, for a status report; asks nothing. */
+    printerStatus: () => printer.current(),
   }
 }

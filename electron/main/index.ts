@@ -74,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     },
     shell: {
       platform: 'electron',
+      printer: 'chosen',
       heartbeat: () => backstop?.beat(),
       clearVisitData: async () => {
         if (kiosk) await clearVisitData(kiosk.webContents.session)

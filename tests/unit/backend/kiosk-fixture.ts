@@ -2,6 +2,7 @@ import { beforeEach, expect, vi } from 'vitest'
 import { createKioskBackend } from '../../../electron/backend/create-kiosk-backend'
 import type { Caller } from '../../../electron/backend/guard'
 import type { KioskShell } from '../../../electron/backend/shell'
+import type { PrinterQueries } from '../../../electron/services/ipp-printers'
 import { apiMethods } from '../../../electron/shared/channels'
 import type { ContentDocument, Locale } from '../../../electron/shared/content-schema'
 import type { KioskApi, Printer, RefusalReason } from '../../../electron/shared/contract'
@@ -23,6 +24,7 @@ export const refusal = (reason: RefusalReason) =>
 export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
   return {
     platform: 'electron',
+    printer: 'chosen',
     heartbeat: vi.fn(),
     clearVisitData: vi.fn(async () => undefined),
     print: vi.fn<KioskShell['print']>(
@@ -35,6 +37,21 @@ export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
   } satisfies KioskShell
 }
 
+/**
+ * A print system whose every queue is idle and taking jobs; a test can make one say otherwise.
+ * The real CUPS is asked by the printer tests in tests/hardware/.
+ */
+export function fakePrinters(defaultQueue: string | null = 'Front_Desk') {
+  return {
+    defaultPrinter: vi.fn<PrinterQueries['defaultPrinter']>(async () => defaultQueue),
+    attributes: vi.fn<PrinterQueries['attributes']>(async () => ({
+      'printer-state': 'idle',
+      'printer-state-reasons': 'none',
+      'printer-is-accepting-jobs': true,
+    })),
+  } satisfies PrinterQueries
+}
+
 /** Kiosks built in the current test, so their counts are written before the folder goes. */
 const running = new Set<{ flush(): Promise<void> }>()
 
@@ -45,6 +62,7 @@ export interface TestKioskOptions {
   now?: () => Date
   /** The folder the shipped content is read from; the app's content/ by default. */
   contentDir?: string
+  printers?: PrinterQueries
 }
 
 /**
@@ -70,6 +88,8 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
     now: options.now,
     onSettings,
     usageFlushIntervalMs: 10,
+    printers: options.printers ?? fakePrinters(),
+    printerCheckIntervalMs: 0,
   })
   const api = Object.fromEntries(
     apiMethods.map((method) => [
