@@ -5,10 +5,18 @@ import {
   type RouterHistory,
   type RouteRecordRaw,
 } from 'vue-router'
+import { useSetupStore } from './stores/useSetupStore'
 import StartView from './views/StartView.vue'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'start', component: StartView },
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('./views/SetupView.vue'),
+    // No bar, no staff corner, no walk-away timer: IT or staff fill it in, not visitors.
+    meta: { setup: true },
+  },
   { path: '/home', name: 'home', component: () => import('./views/HomeView.vue') },
   {
     path: '/section/:id',
@@ -51,6 +59,7 @@ const routes: RouteRecordRaw[] = [
       ['history', () => import('./views/staff/StaffHistoryView.vue')],
       ['usage', () => import('./views/staff/StaffUsageView.vue')],
       ['backup', () => import('./views/staff/StaffBackupView.vue')],
+      ['fleet', () => import('./views/staff/StaffFleetView.vue')],
     ] as const
   ).map(([page, component]) => ({
     path: `/admin/${page}`,
@@ -91,6 +100,18 @@ export function sealVisitHistory(router: Router): void {
  */
 export function createKioskRouter(history: RouterHistory = createWebHashHistory()) {
   const router = createRouter({ history, routes })
+  // A kiosk that has never been set up serves no visitor: every screen leads to setup until
+  // it is done. The build-time render of the start screen has no backend to ask.
+  // Once it is done the check is synchronous, so later taps wait for nothing.
+  router.beforeEach((to) => {
+    if (import.meta.env.SSR) return
+    const setup = useSetupStore()
+    const lead = (needed: boolean) => {
+      if (needed && to.name !== 'setup') return { name: 'setup', replace: true }
+      if (!needed && to.name === 'setup') return { name: 'start', replace: true }
+    }
+    return setup.needed === false ? lead(false) : setup.check().then(lead)
+  })
   // Staff screens need a signed-in session; main refuses staff calls without one anyway,
   // so this only keeps anyone from seeing an empty staff screen by typing its address.
   router.beforeEach(async (to) => {

@@ -1,9 +1,11 @@
 import type { AuditEvent, AuditLog } from '../services/audit-log'
 import type { BackupService } from '../services/backup-service'
+import type { FleetService } from '../services/fleet/fleet-service'
 import type { ContentStore } from '../services/content-store'
 import type { OverrideStore } from '../services/override-store'
 import type { PinStore } from '../services/pin-store'
 import type { SettingsStore } from '../services/settings-store'
+import type { SetupRecord } from '../services/setup-record'
 import type { ShippedPages } from '../services/shipped-pages'
 import type { UsageStore } from '../services/usage-store'
 import type { ApiMethod } from '../shared/channels'
@@ -11,6 +13,7 @@ import type { AppInfo, KioskApi } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
 import type { PrinterWatch } from './printer-watch'
+import type { KioskSetupFlow } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import type { StaffGate } from './staff-gate'
 
@@ -24,6 +27,7 @@ export interface KioskServices {
   settings: SettingsStore
   usage: UsageStore
   pin: PinStore
+  setupRecord: SetupRecord
   overrides: OverrideStore
   audit: AuditLog
   shipped: ShippedPages
@@ -36,6 +40,9 @@ export interface BackendContext {
   shell: KioskShell
   staff: StaffGate
   printer: PrinterWatch
+  setup: KioskSetupFlow
+  /** The content pack and site layers, staging and switching, fleet status. */
+  fleet: FleetService
   log: Logger
   now: () => Date
   appInfo: AppInfo

@@ -3,24 +3,31 @@ import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
 import { createIppPrinters, type PrinterQueries } from '../services/ipp-printers'
+import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
+import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
 import { createPinStore } from '../services/pin-store'
 import { createSettingsStore } from '../services/settings-store'
+import { createSetupRecord } from '../services/setup-record'
 import { createShippedPages } from '../services/shipped-pages'
 import { createUsageStore } from '../services/usage-store'
 import type { AppInfo } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
 import type { BackendContext, Handlers, KioskServices } from './backend-context'
-import { createGuard } from './guard'
+import { createGuard, type Invoke } from './guard'
 import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { fleetHandlers } from './handlers/fleet-handlers'
+import { withHealthTaps } from './health-taps'
 import { settingsHandlers } from './handlers/settings-handlers'
+import { setupHandlers } from './handlers/setup-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
 import { visitorHandlers } from './handlers/visitor-handlers'
 import { createPrinterWatch } from './printer-watch'
+import { createKioskSetup } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
 
@@ -41,6 +48,11 @@ export interface KioskBackendOptions {
   printers?: PrinterQueries
   /** How often the printer is asked without a screen asking; 0 for never (tests). */
   printerCheckIntervalMs?: number
+  /** Test hooks for the fleet side: timers, randomness and time limits. */
+  fleet?: Pick<
+    FleetServiceOptions,
+    'timers' | 'random' | 'requestTimeoutMs' | 'startScreenTimeoutMs'
+  >
 }
 
 /**
@@ -52,16 +64,33 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const now = options.now ?? (() => new Date())
   const dir = options.userDataDir
   const content = createContentStore({ contentDir: options.contentDir })
-  const settings = createSettingsStore({ dir, now })
+  const counters = createHealthCounters(now)
+  const fleet = createFleetService({
+    userDataDir: dir,
+    fetch: options.shell.fetch,
+    appVersion: options.appInfo.version,
+    counters,
+    log: options.log,
+    now,
+    ...options.fleet,
+  })
+  const settings = createSettingsStore({
+    dir,
+    now,
+    fallback: () => fleet.settings(),
+    kept: () => fleet.siteSettings(),
+  })
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
+  const setupRecord = createSetupRecord({ dir, now })
   const services: KioskServices = {
     content,
     settings,
     overrides,
     shipped,
     usage: createUsageStore({ dir, now, flushIntervalMs: options.usageFlushIntervalMs }),
-    pin: createPinStore({ dir, now }),
+    pin: createPinStore({ dir, now, setup: setupRecord }),
+    setupRecord,
     audit: createAuditLog({ dir, now }),
     backup: createBackupService({
       dir: join(dir, 'backups'),
@@ -89,13 +118,21 @@ export function createKioskBackend(options: KioskBackendOptions) {
     log: options.log,
     now,
     intervalMs: options.printerCheckIntervalMs ?? 30_000,
+    onCheck: (status, changed) => {
+      counters.printerChecked(status)
+      // IT hears of a printer that stops (or starts again) at once, not at the next report.
+      if (changed) void fleet.reportNow()
+    },
   })
   const applied = (current: Settings) => options.onSettings?.(current)
+  const setup = createKioskSetup({ pin: services.pin, settings, applied, record, userDataDir: dir })
   const ctx: BackendContext = {
     services,
     shell: options.shell,
     staff,
     printer,
+    setup,
+    fleet,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -107,22 +144,51 @@ export function createKioskBackend(options: KioskBackendOptions) {
       return current
     },
   }
-  const handlers: Handlers = {
+  const handlers: Handlers = withHealthTaps(counters, {
     ...visitorHandlers(ctx),
+    ...setupHandlers(ctx),
     ...signInHandlers(ctx),
     ...settingsHandlers(ctx),
     ...contentHandlers(ctx),
     ...backupHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...appHandlers(ctx),
+    ...fleetHandlers(ctx),
+  })
+
+  const guard = createGuard({ handlers, staff, setupNeeded: setup.needed, log: options.log })
+  /** Calls under way, so nothing they are writing is cut off when the process ends. */
+  const inFlight = new Set<Promise<unknown>>()
+  const invoke: Invoke = (method, args, caller) => {
+    const call = guard(method, args, caller)
+    const done = () => inFlight.delete(call)
+    inFlight.add(call)
+    call.then(done, done)
+    return call
   }
 
   return {
     services,
-    invoke: createGuard({ handlers, staff, log: options.log }),
-    /** Writes what is still waiting in memory, e.g. before the process ends. */
-    flush: () => services.usage.flush(),
+    invoke,
+    /** IT's commands on the computer: `--setup <file>` and `--reset-staff-pin`. */
+    setup,
+    /**
+     * Lets the calls under way finish (and so their writes), then writes what still waits in
+     * memory: before the process ends.
+     */
+    flush: async () => {
+      await Promise.allSettled([...inFlight])
+      await services.usage.flush()
+    },
+    fleet,
     /** The printer's last known state, for a status report; asks nothing. */
     printerStatus: () => printer.current(),
+    /** The Electron shell reports renderer crashes and hangs here, for the health metrics. */
+    rendererGone: (kind: 'crash' | 'hang') => counters.rendererGone(kind),
+    /** Stops the fleet's timers and its metric exporter. */
+    close: () => {
+      printer.stop()
+      return fleet.stop()
+    },
   }
 }

@@ -18,9 +18,15 @@ export type Invoke = (method: string, args: unknown, caller: Caller) => Promise<
  * The one door into the backend, for IPC and HTTP alike. Before any handler runs it checks,
  * in this order: that the method exists, that the transport trusts the caller, that the
  * arguments match the contract's schema, and that the method's access level is met (a staff
- * method needs a signed-in session, and counts as staff activity).
+ * method needs a signed-in session, and counts as staff activity; a first-run method needs a
+ * kiosk that has never been set up).
  */
-export function createGuard(deps: { handlers: Handlers; staff: StaffGate; log: Logger }): Invoke {
+export function createGuard(deps: {
+  handlers: Handlers
+  staff: StaffGate
+  setupNeeded: () => Promise<boolean>
+  log: Logger
+}): Invoke {
   return async (method, args, caller) => {
     if (!Object.hasOwn(contract, method)) {
       deps.log.warn(`api: refused unknown method "${method}" from ${caller.from}`)
@@ -41,6 +47,10 @@ export function createGuard(deps: { handlers: Handlers; staff: StaffGate; log: L
     }
     if (entry.access === 'staff' && !(await deps.staff.isOpen(true))) {
       throw new CallRefused('sign-in-required', method)
+    }
+    if (entry.access === 'first-run' && !(await deps.setupNeeded())) {
+      deps.log.warn(`api: refused ${method}: this kiosk is already set up`)
+      throw new CallRefused('setup-done', method)
     }
     const handler = deps.handlers[method as ApiMethod] as (...a: unknown[]) => Promise<unknown>
     return handler(...(parsed.data as unknown[]))

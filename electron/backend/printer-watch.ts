@@ -12,6 +12,8 @@ export interface PrinterWatchOptions {
   now: () => Date
   /** How often to ask by itself, so the state is known before anyone taps Print; 0: never. */
   intervalMs: number
+  /** Told every answer, e.g. for the fleet's status file. */
+  onCheck?: (status: PrinterStatus, changed: boolean) => void
 }
 
 /**
@@ -51,8 +53,10 @@ export function createPrinterWatch(options: PrinterWatchOptions) {
       .then((status) => {
         last = status
         const summary = `${status.printer ?? 'no printer'} ${status.state} ${status.problems.join(',')}`
-        if (summary !== lastLogged) options.log.info(`printer: ${summary.trim()}`)
+        const changed = summary !== lastLogged
+        if (changed) options.log.info(`printer: ${summary.trim()}`)
         lastLogged = summary
+        options.onCheck?.(status, changed)
         return status
       })
       .finally(() => {

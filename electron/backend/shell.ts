@@ -1,3 +1,4 @@
+import type { FetchFunction } from '../services/fleet/repository-fetchers'
 import type { AppInfo, Printer, PrintRequest, PrintResult } from '../shared/contract'
 import type { Settings } from '../shared/settings-schema'
 
@@ -20,4 +21,6 @@ export interface KioskShell {
   testPrint(settings: Settings): Promise<PrintResult>
   exit(): void
   restart(): void
+  /** HTTPS for the content repository: Electron's net.fetch (system proxy), or Node's fetch. */
+  fetch: FetchFunction
 }

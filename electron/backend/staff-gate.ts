@@ -45,6 +45,23 @@ export function createStaffGate(deps: {
     return open
   }
 
-  return { isOpen, start: session.start, end: session.end }
+  /** Signed in with a PIN that new PINs may no longer be: staff mode asks to change it. */
+  let changeAdvised = false
+
+  return {
+    isOpen,
+    start(options: { changeAdvised: boolean }): void {
+      changeAdvised = options.changeAdvised
+      session.start()
+    },
+    end(): void {
+      changeAdvised = false
+      session.end()
+    },
+    changeAdvised: () => changeAdvised,
+    pinChanged(): void {
+      changeAdvised = false
+    },
+  }
 }
 export type StaffGate = ReturnType<typeof createStaffGate>

@@ -1,7 +1,8 @@
 /**
- * Decides whether a URL is one of the app's own pages. The renderer is served either from
- * the built files (file://…/renderer/) or, during development, from the local dev server;
- * anything else (remote sites, other local files, data: or javascript: URLs) is refused.
+ * Decides whether a URL is one of the app's own pages: the same scheme and host as the entry
+ * page (app://kiosk, or the dev server's origin during development). Which file may be served
+ * is the app:// handler's business (app-protocol.ts), so paths are not compared here; remote
+ * sites, file:// URLs, data: and javascript: URLs and anything unparsable are refused.
  */
 export function isAppUrl(url: string, appEntryUrl: string): boolean {
   let target: URL
@@ -12,13 +13,6 @@ export function isAppUrl(url: string, appEntryUrl: string): boolean {
   } catch {
     return false
   }
-  if (target.protocol !== entry.protocol) return false
-  if (entry.protocol === 'file:') {
-    const folder = entry.pathname.slice(0, entry.pathname.lastIndexOf('/') + 1)
-    const path = decodeURIComponent(target.pathname)
-    return !path.includes('/../') && target.pathname.startsWith(folder)
-  }
-  return (
-    (entry.protocol === 'http:' || entry.protocol === 'https:') && target.origin === entry.origin
-  )
+  if (entry.host === '' || target.username !== '' || target.password !== '') return false
+  return target.protocol === entry.protocol && target.host === entry.host
 }

@@ -1,8 +1,10 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { appEntryUrl } from './app-protocol'
 
 export interface AppPaths {
   preload: string
+  /** The built renderer, which app://kiosk/ serves. */
+  rendererDir: string
   rendererEntryUrl: string
   offlineUrl: string
   contentDir: string
@@ -10,7 +12,9 @@ export interface AppPaths {
 
 /**
  * Where the built pieces live. Packaged builds ship content/ beside the app archive so clinic
- * IT can read it; during development the dev server serves the renderer.
+ * IT can read it. Only an unpackaged run (`npm run dev`) may load the renderer from
+ * electron-vite's dev server: a packaged kiosk ignores ELECTRON_RENDERER_URL, so nobody can
+ * point it at another page through the environment.
  */
 export function resolveAppPaths(options: {
   mainDir: string
@@ -19,12 +23,11 @@ export function resolveAppPaths(options: {
   packaged: boolean
   devServerUrl?: string
 }): AppPaths {
-  const rendererDir = join(options.mainDir, '../renderer')
-  const rendererEntryUrl = options.devServerUrl
-    ? new URL(options.devServerUrl).href
-    : pathToFileURL(join(rendererDir, 'index.html')).href
+  const rendererEntryUrl =
+    options.devServerUrl && !options.packaged ? new URL(options.devServerUrl).href : appEntryUrl
   return {
     preload: join(options.mainDir, '../preload/index.cjs'),
+    rendererDir: join(options.mainDir, '../renderer'),
     rendererEntryUrl,
     offlineUrl: new URL('offline.html', rendererEntryUrl).href,
     contentDir: options.packaged

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, type WebContentsPrintOptions } from 'electron'
 import { writeFileAtomic } from '../services/atomic-file'
 import type { PrintFailureReason, PrintResult } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import { kioskWindowOptions } from './window'
 
 export interface PrintJob {
-  /** The sheet's print route, e.g. file://…/index.html#/print/prevention?lang=en */
+  /** The sheet's print route, e.g. app://kiosk/index.html#/print/prevention?lang=en */
   url: string
   /** The system name from getPrintersAsync(); empty when staff have not chosen one. */
   printerName: string
@@ -27,11 +27,14 @@ const failure = (reason: PrintFailureReason, savedTo?: string): PrintResult => (
   ...(savedTo ? { savedTo } : {}),
 })
 
-/** Chromium's print callback reasons, as the codes the visitor's screen words. */
+/**
+ * The reasons Electron 45 gives the print callback, as the codes the visitor's screen words:
+ * "Invalid deviceName provided" (shell/browser/printing/printing_utils.cc) means the printer
+ * is not there; "Print job canceled", "Print job failed" and "Invalid printer settings"
+ * (patches/chromium/printing.patch) are the printer's failures, like anything else.
+ */
 function reasonForPrintFailure(failureReason: string): PrintFailureReason {
-  return /no valid printer|not found|invalid printer/i.test(failureReason)
-    ? 'printer-not-found'
-    : 'printer-failed'
+  return failureReason === 'Invalid deviceName provided' ? 'printer-not-found' : 'printer-failed'
 }
 
 /** The print route sets this title once the sheet is drawn, so nothing half-drawn is printed. */
@@ -52,13 +55,19 @@ function printSilently(
 ): Promise<{ success: boolean; failureReason: string } | 'timeout'> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), job.printTimeoutMs ?? 60_000)
-    win.webContents.print(
-      { silent: true, deviceName: job.printerName, pageSize: job.pageSize, printBackground: true },
-      (success, failureReason) => {
-        clearTimeout(timer)
-        resolve({ success, failureReason })
-      },
-    )
+    // webContents.print reads "shouldPrintBackgrounds", whatever the docs call it
+    // (shell/browser/api/electron_api_web_contents.cc); printBackground is kept for the docs.
+    const options: WebContentsPrintOptions & { shouldPrintBackgrounds: boolean } = {
+      silent: true,
+      deviceName: job.printerName,
+      pageSize: job.pageSize,
+      printBackground: true,
+      shouldPrintBackgrounds: true,
+    }
+    win.webContents.print(options, (success, failureReason) => {
+      clearTimeout(timer)
+      resolve({ success, failureReason })
+    })
   })
 }
 
@@ -88,14 +97,21 @@ async function savePdf(win: BrowserWindow, job: PrintJob): Promise<string | null
 export async function printSheetInHiddenWindow(job: PrintJob): Promise<PrintResult> {
   const { webPreferences } = kioskWindowOptions(job.preloadPath, true)
   const win = new BrowserWindow({ show: false, webPreferences })
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!job.isAppUrl(url)) event.preventDefault()
+  win.webContents.on('will-navigate', (event) => {
+    if (!job.isAppUrl(event.url)) event.preventDefault()
   })
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   try {
     const ready = whenPrintReady(win, job.loadTimeoutMs ?? 15_000)
-    await win.loadURL(job.url)
-    if (!(await ready)) {
+    // loadURL rejects when the load fails (did-fail-load): that sheet cannot be printed either.
+    const loaded = await win.loadURL(job.url).then(
+      () => true,
+      (error: unknown) => {
+        job.log.error(`printing: ${job.url} did not load: ${String(error)}`)
+        return false
+      },
+    )
+    if (!loaded || !(await ready)) {
       job.log.error(`printing: ${job.url} never became ready`)
       return failure('not-ready')
     }

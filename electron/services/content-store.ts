@@ -6,7 +6,7 @@ import {
   type ContentFile,
   type ParsedFiles,
 } from '../shared/content-parse'
-import type { Locale } from '../shared/content-schema'
+import type { Locale, LocaleContent } from '../shared/content-schema'
 import type { ContentResult } from '../shared/contract'
 import { describeProblems, type Problem } from '../shared/problem'
 
@@ -61,3 +61,20 @@ export function createContentStore(options: { contentDir: string }) {
   return { load }
 }
 export type ContentStore = ReturnType<typeof createContentStore>
+
+/** The content of each wanted locale that has usable content; a locale without is skipped. */
+export async function loadAvailable(
+  content: ContentStore,
+  wanted: readonly Locale[],
+): Promise<{ locale: Locale; content: LocaleContent }[]> {
+  const found: { locale: Locale; content: LocaleContent }[] = []
+  for (const locale of wanted) {
+    try {
+      found.push({ locale, content: (await content.load(locale)).content })
+    } catch (error) {
+      if (error instanceof ContentUnavailableError) continue
+      throw error
+    }
+  }
+  return found
+}

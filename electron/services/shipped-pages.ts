@@ -1,6 +1,6 @@
 import type { Locale } from '../shared/content-schema'
 import { overrideKey, parseOverrideKey } from '../shared/merge-overrides'
-import { ContentUnavailableError, type ContentStore } from './content-store'
+import { loadAvailable, type ContentStore } from './content-store'
 
 /**
  * The pages that ship with the app, by override key ("en/section/what-is"): staff may change,
@@ -9,17 +9,10 @@ import { ContentUnavailableError, type ContentStore } from './content-store'
 export function createShippedPages(content: ContentStore) {
   async function keys(wanted: readonly Locale[]): Promise<Set<string>> {
     const found = new Set<string>()
-    for (const locale of wanted) {
-      let loaded
-      try {
-        loaded = await content.load(locale)
-      } catch (error) {
-        // No usable content in that language means no page there can be changed.
-        if (error instanceof ContentUnavailableError) continue
-        throw error
-      }
-      for (const doc of loaded.content.sections) found.add(overrideKey(locale, 'section', doc.id))
-      for (const doc of loaded.content.sheets) found.add(overrideKey(locale, 'sheet', doc.id))
+    // No usable content in a language means no page there can be changed.
+    for (const { locale, content: loaded } of await loadAvailable(content, wanted)) {
+      for (const doc of loaded.sections) found.add(overrideKey(locale, 'section', doc.id))
+      for (const doc of loaded.sheets) found.add(overrideKey(locale, 'sheet', doc.id))
     }
     return found
   }

@@ -10,6 +10,10 @@ const auditEvents = [
   'content-changed',
   'content-restored',
   'pin-changed',
+  /** IT set a new PIN on the computer itself (`--reset-staff-pin`). */
+  'pin-reset',
+  /** First-run setup was completed, on the screen or from IT's setup file. */
+  'setup',
   'import',
   'export',
 ] as const

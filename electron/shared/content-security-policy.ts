@@ -17,4 +17,13 @@ export const contentSecurityPolicy = [
 ].join('; ')
 
 /** Only a header can forbid other pages to frame the kiosk; a meta tag ignores this directive. */
-export const headerOnlyPolicy = "frame-ancestors 'none'"
+const headerOnlyPolicy = "frame-ancestors 'none'"
+
+/** The headers every answer of the kiosk's own pages carries: the web host's and the app:// scheme's. */
+export const pageSecurityHeaders = {
+  'content-security-policy': `${contentSecurityPolicy}; ${headerOnlyPolicy}`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+}

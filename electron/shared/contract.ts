@@ -3,7 +3,9 @@ import { auditEntrySchema } from './audit-entry'
 import { channels, type ApiMethod } from './channels'
 import { idSchema, localeContentSchema, localeSchema } from './content-schema'
 import { printerProblems, printerStates, type PrinterStatus } from './printer-status'
+import { pinPolicy } from './pin-policy'
 import { fallbackCodes, problemCodes, type FieldProblem, type Problem } from './problem'
+import { fleetStatusSchema } from './fleet-status'
 import { settingsSchema } from './settings-schema'
 import type { UsageDay } from './usage-csv'
 
@@ -97,8 +99,14 @@ const usageEventSchema = z.discriminatedUnion('type', [
 export type UsageEvent = z.infer<typeof usageEventSchema>
 
 const staffStatusSchema = z.strictObject({
-  pinSet: z.boolean(),
+  /**
+   * 'not-set': the kiosk has not been set up yet. 'reset-needed': it has, but its PIN file is
+   * gone or damaged, so staff mode stays locked until IT sets a new PIN on the computer.
+   */
+  pin: z.enum(['set', 'not-set', 'reset-needed']),
   signedIn: z.boolean(),
+  /** Staff signed in with a PIN the rules for new PINs no longer allow: they should change it. */
+  changeAdvised: z.boolean(),
   /** When a locked PIN pad opens again (ms since 1970), or null when it is not locked. */
   lockedUntil: z.number().nullable(),
   attemptsLeft: z.number().int(),
@@ -116,16 +124,21 @@ const signInResultSchema = z.union([
   done,
   z.strictObject({
     ok: z.literal(false),
-    reason: z.enum(['wrong', 'locked', 'not-set']),
+    reason: z.enum(['wrong', 'locked', 'not-set', 'reset-needed']),
     ...pinRefusal,
   }),
 ])
 export type SignInResult = z.infer<typeof signInResultSchema>
 
+/** A new PIN that breaks the rules comes back as problems of its field, as settings do. */
 const changePinResultSchema = z.union([
   done,
-  z.strictObject({ ok: z.literal(false), reason: z.literal('invalid-format') }),
-  z.strictObject({ ok: z.literal(false), reason: z.enum(['wrong', 'locked']), ...pinRefusal }),
+  invalid,
+  z.strictObject({
+    ok: z.literal(false),
+    reason: z.enum(['wrong', 'locked', 'reset-needed']),
+    ...pinRefusal,
+  }),
 ])
 
 const documentRefSchema = z.strictObject({
@@ -154,10 +167,11 @@ const printerSchema = z.strictObject({ name: z.string(), displayName: z.string()
 export type Printer = z.infer<typeof printerSchema>
 
 /**
- * Who may call a method. 'visitor': any page of the kiosk. 'staff-open': staff mode before
- * sign-in (the PIN pad). 'staff': only with a signed-in staff session, which the call keeps open.
+ * Who may call a method. 'visitor': any page of the kiosk. 'first-run': the setup screen, only
+ * while the kiosk has never been set up. 'staff-open': staff mode before sign-in (the PIN pad).
+ * 'staff': only with a signed-in staff session, which the call keeps open.
  */
-export type Access = 'visitor' | 'staff-open' | 'staff'
+export type Access = 'visitor' | 'first-run' | 'staff-open' | 'staff'
 
 /** The one contract: every method's channel, who may call it, its argument tuple and result. */
 export const contract = {
@@ -222,26 +236,39 @@ export const contract = {
     args: z.tuple([z.strictObject({ message: z.string().max(2000), where: z.string().max(200) })]),
     result: z.undefined(),
   },
+  /** Whether the kiosk still needs first-run setup; until then it serves no visitors. */
+  getSetupStatus: {
+    channel: channels.getSetupStatus,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: z.strictObject({ needed: z.boolean() }),
+  },
+  /**
+   * The clinic's settings and the staff PIN at once (see shared/kiosk-setup.ts); checked in the
+   * handler, so a wrong field comes back as a problem of that field and nothing is applied.
+   */
+  completeSetup: {
+    channel: channels.completeSetup,
+    access: 'first-run',
+    args: z.tuple([z.unknown()]),
+    result: z.union([done, invalid]),
+  },
+  setupListPrinters: {
+    channel: channels.setupListPrinters,
+    access: 'first-run',
+    args: z.tuple([]),
+    result: z.array(printerSchema),
+  },
   staffStatus: {
     channel: channels.staffStatus,
     access: 'staff-open',
     args: z.tuple([]),
     result: staffStatusSchema,
   },
-  /** First run only: sets the PIN when none is set, and signs staff in. */
-  staffSetFirstPin: {
-    channel: channels.staffSetFirstPin,
-    access: 'staff-open',
-    args: z.tuple([z.strictObject({ pin: z.string().max(8) })]),
-    result: z.union([
-      done,
-      z.strictObject({ ok: z.literal(false), reason: z.enum(['invalid-format', 'already-set']) }),
-    ]),
-  },
   staffSignIn: {
     channel: channels.staffSignIn,
     access: 'staff-open',
-    args: z.tuple([z.strictObject({ pin: z.string().max(8) })]),
+    args: z.tuple([z.strictObject({ pin: z.string().max(pinPolicy.maxDigits) })]),
     result: signInResultSchema,
   },
   staffSignOut: {
@@ -255,7 +282,10 @@ export const contract = {
     channel: channels.staffChangePin,
     access: 'staff',
     args: z.tuple([
-      z.strictObject({ pin: z.string().max(8), currentPin: z.string().min(1).max(8) }),
+      z.strictObject({
+        pin: z.string().max(pinPolicy.maxDigits),
+        currentPin: z.string().min(1).max(pinPolicy.maxDigits),
+      }),
     ]),
     result: changePinResultSchema,
   },
@@ -346,6 +376,30 @@ export const contract = {
     args: z.tuple([]),
     result: z.array(problemSchema),
   },
+  /**
+   * The start screen is showing the content of release `showing`: no visitor is using the
+   * kiosk, so a downloaded content pack may be switched to now. The answer names the release
+   * the page should show; when it differs, the page reloads its content and says so again.
+   */
+  startScreenShown: {
+    channel: channels.startScreenShown,
+    access: 'visitor',
+    args: z.tuple([z.strictObject({ showing: z.string().max(200).nullable() })]),
+    result: z.strictObject({ current: z.string() }),
+  },
+  staffFleetStatus: {
+    channel: channels.staffFleetStatus,
+    access: 'staff',
+    args: z.tuple([]),
+    result: fleetStatusSchema,
+  },
+  /** Checks the content repository now, and answers once the check is done. */
+  staffFleetCheckNow: {
+    channel: channels.staffFleetCheckNow,
+    access: 'staff',
+    args: z.tuple([]),
+    result: fleetStatusSchema,
+  },
   staffExit: {
     channel: channels.staffExit,
     access: 'staff',
@@ -374,7 +428,12 @@ export type KioskApi = {
 
 /** Why the backend's guard refused a call before any handler ran. */
 export type RefusalReason =
-  'unknown-method' | 'untrusted-caller' | 'invalid-arguments' | 'sign-in-required'
+  | 'unknown-method'
+  | 'untrusted-caller'
+  | 'invalid-arguments'
+  | 'sign-in-required'
+  /** A first-run method, called on a kiosk that is already set up. */
+  | 'setup-done'
 
 /**
  * How either transport carries an answer: the result, or the guard's refusal. A refusal is an

@@ -27,6 +27,8 @@ export const problemCodes = [
   'not-a-backup',
   'backup-from-newer-app',
   'backup-version-unsupported',
+  /** The content pack locks this page: staff edits of it are not shown. */
+  'locked-by-pack',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
 
@@ -37,7 +39,9 @@ export const fallbackCodes = [
   'counts-in-memory',
   'saved-version-in-use',
   'no-changes-in-use',
-  'new-pin-needed',
+  'pin-reset-needed',
+  'treated-as-set-up',
+  'locked-to-be-safe',
   'will-retry',
 ] as const
 type FallbackCode = (typeof fallbackCodes)[number]
@@ -79,9 +83,18 @@ const schemaRules = [
   'sheet-usage-key',
   'change-name',
   'id-matches-name',
+  'kept-by-fleet',
   'help-question-missing',
   'help-question-unknown',
   'help-question-twice',
+  'pin-digits',
+  'pin-too-short',
+  'pin-too-long',
+  'pin-obvious',
+  'pin-required',
+  'repository-location',
+  'header-name',
+  'app-version',
 ] as const
 
 const issueParams = ['expected', 'minimum', 'maximum', 'origin', 'format', 'keys'] as const

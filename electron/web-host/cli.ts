@@ -2,6 +2,14 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createKioskBackend } from '../backend/create-kiosk-backend'
+import {
+  itCommandFrom,
+  itCommandOptions,
+  itCommandUsage,
+  runItCommand,
+} from '../backend/it-commands'
+import { readNewPinFromTerminal } from '../backend/terminal-pin'
+import { exitCodes } from '../shared/exit-codes'
 import type { Logger } from '../shared/logger'
 import pkg from '../../package.json'
 import { startWebHost } from './web-host'
@@ -11,12 +19,14 @@ import { createWebShell } from './web-shell'
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 const usage = `Usage: npm run serve:web -- --user-data <folder> [--port <n>] [--address <ip>]
+       npm run serve:web -- --user-data <folder> --setup <file.json> | --reset-staff-pin
   --user-data  where settings, the staff PIN, content changes and counts are kept (required)
   --port       the port to listen on (default 4173; 0 picks a free one)
   --address    listen on another address than 127.0.0.1 (not recommended: anyone who can
                reach it can use the kiosk's API)
   --content    the shipped content folder (default: content/ in the app)
-  --renderer   the built page (default: out/renderer in the app)`
+  --renderer   the built page (default: out/renderer in the app)
+${itCommandUsage}`
 
 /** Logs go to stderr, so stdout carries only the one "ready" line scripts wait for. */
 const log: Logger = {
@@ -27,7 +37,7 @@ const log: Logger = {
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`)
-  process.exit(2)
+  process.exit(exitCodes.badInput)
 }
 
 async function main(): Promise<void> {
@@ -41,6 +51,7 @@ async function main(): Promise<void> {
         content: { type: 'string', default: join(appRoot, 'content') },
         renderer: { type: 'string', default: join(appRoot, 'out/renderer') },
         help: { type: 'boolean', default: false },
+        ...itCommandOptions,
       },
     }))
   } catch (error) {
@@ -61,6 +72,9 @@ async function main(): Promise<void> {
     )
   }
 
+  const command = itCommandFrom(values)
+  if (command && 'usage' in command) fail(command.usage)
+
   const backend = createKioskBackend({
     userDataDir: resolve(userData),
     contentDir: resolve(values.content),
@@ -68,6 +82,19 @@ async function main(): Promise<void> {
     shell: createWebShell(log),
     log,
   })
+  if (command) {
+    process.exitCode = await runItCommand(
+      command,
+      backend.setup,
+      {
+        out: (line) => console.log(line),
+        error: (line) => console.error(line),
+        readNewPin: () => readNewPinFromTerminal(),
+      },
+      resolve(userData),
+    )
+    return
+  }
   const host = await startWebHost({
     invoke: backend.invoke,
     rendererDir: resolve(values.renderer),
@@ -81,6 +108,7 @@ async function main(): Promise<void> {
     void backend
       .flush()
       .catch((error: unknown) => log.error(`could not save the usage counts: ${error}`))
+      .then(() => backend.close())
       .finally(() => host.close().then(() => process.exit(0)))
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
@@ -95,5 +123,5 @@ main().catch((error: unknown) => {
       ? 'That port is already in use: another kiosk host may be running. Stop it, or choose another port with --port.'
       : `The kiosk's web host could not start: ${message}`,
   )
-  process.exit(1)
+  process.exit(exitCodes.failed)
 })

@@ -8,7 +8,7 @@ import type { Invoke } from '../backend/guard'
 import { CallRefused } from '../shared/call-refused'
 import type { ApiMethod } from '../shared/channels'
 import type { CallAnswer, RefusalReason } from '../shared/contract'
-import { contentSecurityPolicy, headerOnlyPolicy } from '../shared/content-security-policy'
+import { pageSecurityHeaders as securityHeaders } from '../shared/content-security-policy'
 import type { Logger } from '../shared/logger'
 import { callerIsOwnPage, hostIsOwn, ownHosts, sessionCookie } from './request-checks'
 
@@ -22,14 +22,7 @@ const refusalStatus: Record<RefusalReason, number> = {
   'untrusted-caller': 403,
   'invalid-arguments': 400,
   'sign-in-required': 401,
-}
-
-const securityHeaders = {
-  'content-security-policy': `${contentSecurityPolicy}; ${headerOnlyPolicy}`,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
+  'setup-done': 409,
 }
 
 export interface WebHostOptions {

@@ -18,5 +18,6 @@ export function createWebShell(log: Logger): KioskShell {
     testPrint: async () => ({ ok: false, reason: 'unsupported' }),
     exit: () => log.info('staff chose Exit: a browser kiosk is closed from its computer'),
     restart: () => log.info('staff chose Restart: the page reloads with fresh content'),
+    fetch: (url, init) => fetch(url, init),
   }
 }

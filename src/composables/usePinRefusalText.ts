@@ -1,31 +1,25 @@
 import { useI18n } from 'vue-i18n'
+import type { SignInResult } from '@shared/contract'
 
-export interface PinRefusal {
-  reason: 'wrong' | 'locked' | 'not-set' | 'invalid-format' | 'already-set'
-  attemptsLeft?: number
-  lockedUntil?: number | null
-}
+type PinRefusal = Extract<SignInResult, { ok: false }>
 
 /** Why the PIN pad said no, in the language on screen. */
 export function usePinRefusalText() {
   const { t } = useI18n()
-  return (refusal: PinRefusal): string => {
+  return (refusal: Pick<PinRefusal, 'reason' | 'attemptsLeft' | 'lockedUntil'>): string => {
     switch (refusal.reason) {
-      case 'wrong': {
-        const count = refusal.attemptsLeft ?? 0
-        return t('staff.pin.wrong', { count }, count)
-      }
+      case 'wrong':
+        return t('staff.pin.wrong', { count: refusal.attemptsLeft }, refusal.attemptsLeft)
       case 'locked': {
-        const until = refusal.lockedUntil ?? Date.now()
-        const count = Math.max(1, Math.ceil((until - Date.now()) / 60_000))
-        return t('staff.pin.lockedFor', { count }, count)
+        const minutes = Math.max(1, Math.ceil(((refusal.lockedUntil ?? 0) - Date.now()) / 60_000))
+        if (minutes < 60) return t('staff.pin.lockedFor', { count: minutes }, minutes)
+        const hours = Math.ceil(minutes / 60)
+        return t('staff.pin.lockedForHours', { count: hours }, hours)
       }
       case 'not-set':
         return t('staff.pin.notSet')
-      case 'invalid-format':
-        return t('staff.pin.invalidFormat')
-      case 'already-set':
-        return t('staff.pin.alreadySet')
+      case 'reset-needed':
+        return t('staff.pin.resetNeeded.title')
     }
   }
 }

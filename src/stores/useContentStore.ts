@@ -21,11 +21,19 @@ export const useContentStore = defineStore('content', () => {
     }
   }
 
+  /** New content in one language, the others dropped: after the kiosk switched content packs. */
+  async function reload(locale: Locale): Promise<void> {
+    const result = await kiosk.getContent(locale)
+    byLocale.value = { [locale]: result.content }
+    problems.value = result.problems
+    failed.value = false
+  }
+
   /** Drops other languages' content, so nothing shows which language the last visitor chose. */
   function keepOnly(locale: Locale): void {
     const kept = byLocale.value[locale]
     byLocale.value = kept ? { [locale]: kept } : {}
   }
 
-  return { byLocale, problems, failed, load, keepOnly }
+  return { byLocale, problems, failed, load, reload, keepOnly }
 })

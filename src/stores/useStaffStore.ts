@@ -9,8 +9,9 @@ import { kiosk } from '@/platform'
  */
 export const useStaffStore = defineStore('staff', () => {
   const status = ref<StaffStatus>({
-    pinSet: true,
+    pin: 'set',
     signedIn: false,
+    changeAdvised: false,
     lockedUntil: null,
     attemptsLeft: 5,
   })
@@ -30,12 +31,6 @@ export const useStaffStore = defineStore('staff', () => {
     return result
   }
 
-  async function setFirstPin(pin: string) {
-    const result = await kiosk.staffSetFirstPin({ pin })
-    await refresh()
-    return result
-  }
-
   async function signOut(): Promise<void> {
     await kiosk.staffSignOut()
     await refresh()
@@ -51,5 +46,5 @@ export const useStaffStore = defineStore('staff', () => {
     return refresh().then(() => undefined)
   }
 
-  return { status, refresh, signIn, setFirstPin, signOut, signOutIfSignedIn }
+  return { status, refresh, signIn, signOut, signOutIfSignedIn }
 })

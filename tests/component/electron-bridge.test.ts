@@ -41,16 +41,22 @@ describe('staff Save through the Electron bridge', () => {
       printerCheckIntervalMs: 0,
     })
     registerIpc(ipcMain as never, backend.invoke, {
-      isTrustedSender: (url) => url.startsWith('file:///app/out/renderer/'),
+      isTrustedSender: (url) => url.startsWith('app://kiosk/'),
     })
     await import('../../electron/preload/index')
     bridge = contextBridge.exposed.get('kiosk') as KioskBridge
   })
   afterEach(() => rm(userData, { recursive: true, force: true }))
 
-  it("saves a settings draft that is a Vue reactive object, as the settings screen's is", async () => {
+  it("sets up and saves settings drafts that are Vue reactive objects, as the screens' are", async () => {
     const kiosk = createKioskApi(electronTransport(bridge))
-    await expect(kiosk.staffSetFirstPin({ pin: '482615' })).resolves.toEqual({ ok: true })
+    await expect(
+      kiosk.completeSetup({
+        ...reactive({ ...defaultSettings, enabledLocales: ['en', 'es'] }),
+        staffPin: '482615',
+      }),
+    ).resolves.toEqual({ ok: true })
+    await expect(kiosk.staffSignIn({ pin: '482615' })).resolves.toEqual({ ok: true })
     const draft = reactive<Settings>({
       ...defaultSettings,
       enabledLocales: [...defaultSettings.enabledLocales],

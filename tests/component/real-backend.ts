@@ -2,7 +2,14 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import type { Transport } from '@/platform'
 import type { Caller } from '../../electron/backend/guard'
 import { CallRefused } from '../../electron/shared/call-refused'
-import { createTestKiosk, useUserDataFolder, type TestKiosk } from '../unit/backend/kiosk-fixture'
+import { join } from 'node:path'
+import { defaultSettings } from '../../electron/shared/settings-defaults'
+import {
+  createTestKiosk,
+  staffPin,
+  useUserDataFolder,
+  type TestKiosk,
+} from '../unit/backend/kiosk-fixture'
 
 const caller: Caller = { trusted: true, from: 'component test' }
 let current: TestKiosk | null = null
@@ -23,21 +30,31 @@ async function settle(): Promise<void> {
   }
 }
 
+let folder: () => string = () => ''
+
 /**
  * Gives every test a fresh real backend on a fresh user-data folder, with the shipped content
- * and a fake shell. After the test, the calls under way finish, the counts are written and the
- * folder is removed; a call after that is refused.
+ * and a fake shell, set up as IT's setup file does (with `staffPin`), as on any day after the
+ * first. After the test, the calls under way finish, the counts are written and the folder is
+ * removed; a call after that is refused.
  */
 export function useRealBackend(): void {
-  const folder = useUserDataFolder('kiosk-component-')
-  beforeEach(() => {
+  folder = useUserDataFolder('kiosk-component-')
+  beforeEach(async () => {
     current = createTestKiosk(folder())
+    await current.setup.applyFile({ clinicName: defaultSettings.clinicName, staffPin })
   })
   // After-hooks run last-registered first, so this runs before the folder is removed.
   afterEach(async () => {
     await settle()
     current = null
   })
+}
+
+/** Points the page at a kiosk that has never been set up, for the first-run screens. */
+export function useNewKiosk(): TestKiosk {
+  current = createTestKiosk(join(folder(), 'new-kiosk'))
+  return current
 }
 
 /** The backend the page is talking to in this test: its services, its shell and its log. */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { kiosk } from '@/platform'
 import StaffEditView from '@/views/staff/StaffEditView.vue'
+import { staffPin } from '../unit/backend/kiosk-fixture'
 import { mountKiosk } from './mount-kiosk'
 
 async function openEditor(locale: 'en' | 'es', id: string) {
@@ -33,8 +34,7 @@ describe('staff editor beside the other language', () => {
     const notes = wrapper.get('[data-testid="edit-other-1"] [data-testid="parity-notes"]')
     expect(notes.text()).toBe(`item: ${lines.length - 1} here, ${lines.length} in English.`)
 
-    // The first PIN signs staff in, as on a new kiosk.
-    await kiosk.staffSetFirstPin({ pin: '2468' })
+    await kiosk.staffSignIn({ pin: staffPin })
     await wrapper.get('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="edit-saved"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="edit-problems"]').exists()).toBe(false)

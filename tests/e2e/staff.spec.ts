@@ -1,46 +1,12 @@
-import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect, staffPin as pin, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 import { kioskRunning } from './kiosk-running'
+import { callFromPage, signIn, typePin } from './staff-pad'
 
-const pin = '4826'
-
-async function typePin(page: Page, digits: string) {
-  for (const digit of digits) await page.getByTestId(`pin-${digit}`).click()
-  await page.getByTestId('pin-ok').click()
-}
-
-async function signIn(page: Page) {
-  await page.goto('/#/admin')
-  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-  await typePin(page, pin)
-  await expect(page.getByTestId('staff-home')).toBeVisible()
-}
-
-test('on first run staff must choose a PIN, entered twice, before anything else', async ({
-  page,
-}) => {
-  const errors = collectPageErrors(page)
-  await page.goto('/#/admin')
-  await expect(page.getByRole('heading', { name: 'Choose a staff PIN' })).toBeVisible()
-  await typePin(page, '1357')
-  await expect(page.getByText('Enter the same PIN again.')).toBeVisible()
-  await typePin(page, '1358')
-  await expect(page.getByRole('alert')).toHaveText(
-    'The two PINs were not the same. Please start again.',
-  )
-  await typePin(page, '1357')
-  await typePin(page, '1357')
-  await expect(page.getByTestId('staff-home')).toBeVisible()
-  expect(errors).toEqual([])
-})
-
-/** A kiosk whose staff PIN was set before, as on every day after the first. */
+/** A kiosk set up before (with its staff PIN), as on every day after the first. */
 test.describe('with a staff PIN', () => {
-  test.use({ kioskSetup: { pin } })
-
   test('five wrong PINs lock the pad with a countdown; the right PIN then does not open it', async ({
     page,
   }) => {
@@ -54,14 +20,7 @@ test.describe('with a staff PIN', () => {
     await typePin(page, '0000')
     await expect(page.getByTestId('pin-locked')).toContainText(/Try again in [45]:\d\d/)
     await expect(page.getByTestId('pin-5')).toBeDisabled()
-    const answer = await page.evaluate(async (right) => {
-      const response = await fetch('api/staffSignIn', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify([{ pin: right }]),
-      })
-      return response.json()
-    }, pin)
+    const answer = await callFromPage(page, 'staffSignIn', [{ pin }])
     expect(answer).toMatchObject({ result: { ok: false, reason: 'locked' } })
   })
 

@@ -1,15 +1,18 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { expect, test } from './fixtures'
+import { kioskRunning } from './kiosk-running'
+import { signIn, typePin } from './staff-pad'
 import { startWebHostProcess, webHostEntry } from './web-host-process'
 
-/** Runs the host's command line to its end (for the ways it refuses to start). */
-function run(args: string[]) {
+/** Runs the host's command line to its end (its IT commands, and the ways it refuses to start). */
+function run(args: string[], input = '') {
   const result = spawnSync(process.execPath, [webHostEntry, ...args], {
     encoding: 'utf8',
     timeout: 10_000,
+    input,
   })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
@@ -48,21 +51,81 @@ test('listening beyond this computer needs an explicit flag, and is logged as a 
   expect(host.log.join('\n')).toMatch(/warn listening on 0\.0\.0\.0, not only on this computer/)
 })
 
-test('a staff PIN chosen in the browser still works after the host restarts', async ({
+test.describe('a kiosk set up on its screen', () => {
+  test.use({ kioskSetup: { firstRun: true } })
+
+  test('keeps the staff PIN chosen in the browser after the host restarts', async ({
+    page,
+    kiosk,
+  }) => {
+    await page.goto('/')
+    await page.getByTestId('setting-clinicName').fill('Riverside Clinic')
+    await typePin(page, '582039')
+    await typePin(page, '582039')
+    await page.getByTestId('setup-finish').click()
+    await expect(page.getByTestId('touch-to-start')).toBeVisible()
+    await kiosk.restart()
+    await signIn(page, '582039')
+  })
+})
+
+test('--setup <file> sets a new kiosk up without the screen, or names each bad field and changes nothing', async ({
+  page,
+}) => {
+  const userData = await mkdtemp(join(tmpdir(), 'kiosk-setup-cli-'))
+  try {
+    const file = join(userData, '..', `${basename(userData)}-setup.json`)
+    await writeFile(
+      file,
+      JSON.stringify({ clinicName: 'Riverside Clinic', paperSize: 'B5', staffPin: '1234' }),
+    )
+    const refused = run(['--user-data', userData, '--setup', file])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('was not applied; nothing was changed.')
+    expect(refused.stderr).toMatch(/ {2}paperSize: invalid rule=invalid_value/)
+    expect(refused.stderr).toMatch(/ {2}staffPin: invalid rule=pin-too-short minimum=6/)
+    expect(await readdir(userData)).toEqual([])
+
+    await writeFile(
+      file,
+      JSON.stringify({ clinicName: 'Riverside Clinic', paperSize: 'A4', staffPin: '582039' }),
+    )
+    const done = run(['--user-data', userData, '--setup', file])
+    expect(done.code).toBe(0)
+    expect(done.stdout).toContain('is set up: its settings and staff PIN are saved.')
+    await rm(file)
+
+    const host = await startWebHostProcess(userData)
+    try {
+      await page.goto(host.url)
+      await kioskRunning(page)
+      await page.goto(`${host.url}#/admin`)
+      await typePin(page, '582039')
+      await expect(page.getByTestId('staff-home')).toBeVisible()
+    } finally {
+      await host.stop()
+    }
+  } finally {
+    await rm(userData, { recursive: true, force: true })
+  }
+})
+
+test('--reset-staff-pin sets the PIN IT pipes in, lifts the lock, and is audited without the PIN', async ({
   page,
   kiosk,
 }) => {
-  const typePin = async (digits: string) => {
-    for (const digit of digits) await page.getByTestId(`pin-${digit}`).click()
-    await page.getByTestId('pin-ok').click()
-  }
   await page.goto('/#/admin')
-  await typePin('482615')
-  await typePin('482615')
-  await expect(page.getByTestId('staff-home')).toBeVisible()
-  await kiosk.restart()
+  for (let attempt = 0; attempt < 5; attempt += 1) await typePin(page, '0000')
+  await expect(page.getByTestId('pin-locked')).toBeVisible()
+  const weak = run(['--user-data', kiosk.userData, '--reset-staff-pin'], '111111\n')
+  expect(weak.code).toBe(2)
+  expect(weak.stderr).toContain('The staff PIN was not changed:')
+  const reset = run(['--user-data', kiosk.userData, '--reset-staff-pin'], '739152\n')
+  expect(reset.code).toBe(0)
+  expect(reset.stdout).toContain('is set. Staff mode opens with it now.')
   await page.reload()
-  await expect(page.getByTestId('pin-sign-in')).toBeVisible()
-  await typePin('482615')
-  await expect(page.getByTestId('staff-home')).toBeVisible()
+  await signIn(page, '739152')
+  const audit = await readFile(join(kiosk.userData, 'audit.log'), 'utf8')
+  expect(audit).toContain('"event":"pin-reset"')
+  expect(audit).not.toContain('739152')
 })

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { resolveAppPaths } from '../../electron/main/paths'
+import { exitCodes } from '../../electron/shared/exit-codes'
 
 /*
  * Packaging cannot run here (electron-builder downloads Electron), so this checks the
@@ -32,6 +33,8 @@ const builderSchema = z.object({
     synopsis: z.string().min(1),
   }),
   win: z.object({ target: targets, icon: z.string() }),
+  deb: z.object({ recommends: z.array(z.string()) }),
+  electronFuses: z.record(z.string(), z.boolean()),
   nsis: z.object({
     oneClick: z.boolean(),
     perMachine: z.boolean(),
@@ -40,7 +43,12 @@ const builderSchema = z.object({
 })
 const config = builderSchema.parse(parse(read('electron-builder.yml')))
 const pkg = z
-  .object({ name: z.string(), main: z.string(), productName: z.string().optional() })
+  .object({
+    name: z.string(),
+    main: z.string(),
+    productName: z.string().optional(),
+    dependencies: z.record(z.string(), z.string()),
+  })
   .parse(JSON.parse(read('package.json')))
 
 const targetNames = (list: z.infer<typeof targets>) =>
@@ -100,6 +108,36 @@ describe('electron-builder.yml', () => {
     })
   })
 
+  it('flips the fuses a kiosk must not have: no plain Node, no NODE_OPTIONS or --inspect, app.asar only', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    })
+  })
+
+  it('recommends the speech packages with the .deb, so Read aloud has a voice on Linux', () => {
+    expect(config.deb.recommends).toEqual(
+      expect.arrayContaining(['speech-dispatcher', 'espeak-ng', 'speech-dispatcher-espeak-ng']),
+    )
+  })
+
+  it("ships only what the main process needs: the renderer's packages are bundled into out/renderer", () => {
+    const mainSources = readdirSync(join(root, 'electron'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => read(join('electron', file)))
+      .join('\n')
+    const imported = (name: string) =>
+      new RegExp(`from '${name.replace('/', '\\/')}(?:/[^']*)?'`).test(mainSources)
+    // electron-builder packs `dependencies` into app.asar, so each must be one main imports.
+    for (const name of Object.keys(pkg.dependencies)) expect(imported(name), name).toBe(true)
+    for (const name of ['vue', 'pinia', 'vue-router', 'vue-i18n', 'qrcode', 'simple-keyboard'])
+      expect(pkg.dependencies, name).not.toHaveProperty(name)
+  })
+
   it('points at an icon that exists and is a PNG of at least 256 x 256 pixels', () => {
     for (const icon of [config.linux.icon, config.win.icon]) {
       const file = join(root, icon)
@@ -138,11 +176,16 @@ describe('the systemd unit in docs/', () => {
   const unit = parseUnit(unitText)
   const value = (section: string, key: string) => unit.get(section)?.get(key) ?? []
 
-  it('starts the binary the .deb installs', () => {
+  it('starts the binary the .deb installs, telling it systemd restarts it', () => {
     const [execStart] = value('Service', 'ExecStart')
     // systemd takes the quoted path as one word, spaces and all.
-    expect(execStart).toBe(`"${installedBinary}"`)
+    expect(execStart).toBe(`"${installedBinary}" --supervised`)
     expect(value('Service', 'ExecStart')).toHaveLength(1)
+  })
+
+  it("leaves the kiosk closed after staff's Exit, and restarts it after everything else", () => {
+    expect(value('Service', 'RestartPreventExitStatus')).toEqual([String(exitCodes.staffExit)])
+    expect(exitCodes.staffRestart).not.toBe(exitCodes.staffExit)
   })
 
   it('restarts the kiosk five seconds after it stops, however often', () => {

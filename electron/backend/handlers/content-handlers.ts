@@ -23,6 +23,8 @@ export function contentHandlers(
       const key = overrideKey(locale, kind, parsed.data.id)
       const notShipped = await shipped.notShipped(key)
       if (notShipped) return { ok: false, problems: [{ field: 'id', ...notShipped }] }
+      if (ctx.fleet.isLocked(key))
+        return { ok: false, problems: [{ field: 'id', code: 'locked-by-pack' }] }
       const result = await overrides.put(key, parsed.data, { author: 'staff' })
       if (!result.ok)
         return { ok: false, problems: result.problems.map(({ file: _file, ...p }) => p) }

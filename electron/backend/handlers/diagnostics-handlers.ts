@@ -15,6 +15,8 @@ export function diagnosticsHandlers(
     staffAudit: ({ limit }) => audit.recent(limit),
 
     staffProblems: async () => {
+      // fleet.json is read as the app starts; its problems are known once that is done.
+      await ctx.fleet.ready
       const found: Problem[] = []
       const loadedLocales: Locale[] = []
       for (const locale of locales) {
@@ -44,6 +46,8 @@ export function diagnosticsHandlers(
         ...usage.problems(),
         ...overrides.problems(),
         ...pin.problems(),
+        ...ctx.services.setupRecord.problems(),
+        ...ctx.fleet.status().configProblems,
       ]
     },
   }

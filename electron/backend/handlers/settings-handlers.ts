@@ -26,6 +26,20 @@ export function settingsHandlers(
       const parsed = settingsSchema.safeParse(input)
       if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) }
       const before = await settings.get()
+      // The clinic group keeps some fields through the fleet: a change to one here would not show.
+      const kept = settings
+        .keptFields()
+        .filter((name) => JSON.stringify(parsed.data[name]) !== JSON.stringify(before[name]))
+      if (kept.length > 0) {
+        return {
+          ok: false,
+          problems: kept.map((field) => ({
+            field,
+            code: 'invalid' as const,
+            params: { rule: 'kept-by-fleet' },
+          })),
+        }
+      }
       const saved = await settings.save(parsed.data)
       ctx.applied(saved)
       const changed = (Object.keys(saved) as (keyof Settings)[]).filter(

@@ -1,24 +1,37 @@
-import { maxAttempts, type VerifyResult } from '../../services/pin-store'
+import type { PinRefusal } from '../../services/pin-store'
+import { lockDurationMs, newPinProblems, pinPolicy } from '../../shared/pin-policy'
 import type { BackendContext, Handlers } from '../backend-context'
 
-type SignInMethod =
-  'staffStatus' | 'staffSetFirstPin' | 'staffSignIn' | 'staffSignOut' | 'staffChangePin'
+type SignInMethod = 'staffStatus' | 'staffSignIn' | 'staffSignOut' | 'staffChangePin'
 
-/** The PIN pad: first PIN, sign-in, sign-out and changing the PIN. The PIN is never logged. */
+const refusalDetail: Record<Exclude<PinRefusal['reason'], 'locked'>, string> = {
+  wrong: 'wrong PIN',
+  'not-set': 'the kiosk is not set up yet',
+  'reset-needed': 'the PIN file is missing or damaged: IT must reset the PIN',
+}
+
+/** The PIN pad: sign-in, sign-out and changing the PIN. The PIN itself is never logged. */
 export function signInHandlers(ctx: BackendContext): Pick<Handlers, SignInMethod> {
   const { pin } = ctx.services
 
-  /** Audits a refused PIN check: a wrong PIN, a new lock, or a try while locked. */
-  async function recordRefusal(
-    result: Exclude<VerifyResult, { ok: true }>,
-    wasLocked: boolean,
-    action: string,
-  ): Promise<void> {
-    if (result.reason === 'wrong') {
-      await ctx.record('sign-in-failed', `${action}: wrong PIN, ${result.attemptsLeft} left`)
-    } else if (result.reason === 'locked') {
-      if (wasLocked) await ctx.record('sign-in-failed', `${action}: the PIN pad was locked`)
-      else await ctx.record('locked', `${action}: too many wrong PINs`)
+  /**
+   * Audits a refused PIN: every wrong one, and the lock it may start (with how long it lasts),
+   * or a try while the pad was already locked.
+   */
+  async function recordRefusal(result: PinRefusal, before: { locks: number }, action: string) {
+    if (result.reason !== 'locked') {
+      const left = result.reason === 'wrong' ? `, ${result.attemptsLeft} left` : ''
+      await ctx.record('sign-in-failed', `${action}: ${refusalDetail[result.reason]}${left}`)
+    } else if (before.locks === (await pin.status()).locks) {
+      await ctx.record('sign-in-failed', `${action}: the PIN pad was locked`)
+    } else {
+      const locks = before.locks + 1
+      const minutes = lockDurationMs(locks) / 60_000
+      await ctx.record('sign-in-failed', `${action}: wrong PIN, 0 left`)
+      await ctx.record(
+        'locked',
+        `${action}: lock ${locks} since the last right PIN, ${minutes} min`,
+      )
     }
   }
 
@@ -28,39 +41,27 @@ export function signInHandlers(ctx: BackendContext): Pick<Handlers, SignInMethod
       const signedIn = await ctx.staff.isOpen(false)
       const status = await pin.status()
       return {
-        pinSet: status.isSet,
+        pin: status.state,
         signedIn,
+        changeAdvised: signedIn && ctx.staff.changeAdvised(),
         lockedUntil: status.lockedUntil,
-        attemptsLeft: status.lockedUntil === null ? maxAttempts - status.failedAttempts : 0,
+        attemptsLeft:
+          status.lockedUntil === null ? pinPolicy.triesBeforeLock - status.failedAttempts : 0,
       }
-    },
-
-    staffSetFirstPin: async ({ pin: chosen }) => {
-      // The pin store checks again under its lock, so a PIN set meanwhile is never replaced.
-      if ((await pin.status()).isSet) return { ok: false, reason: 'already-set' }
-      const result = await pin.setPin(chosen)
-      if (!result.ok) {
-        return {
-          ok: false,
-          reason: result.reason === 'invalid-format' ? 'invalid-format' : 'already-set',
-        }
-      }
-      ctx.staff.start()
-      await ctx.record('pin-changed', 'first PIN set')
-      ctx.log.info('staff: the first staff PIN was set')
-      return { ok: true }
     },
 
     staffSignIn: async ({ pin: entered }) => {
       const before = await pin.status()
       const result = await pin.verify(entered)
       if (!result.ok) {
-        await recordRefusal(result, before.lockedUntil !== null, 'signing in')
+        await recordRefusal(result, before, 'signing in')
         const { reason, attemptsLeft, lockedUntil } = result
         return { ok: false, reason, attemptsLeft, lockedUntil }
       }
-      ctx.staff.start()
-      await ctx.record('sign-in')
+      // A PIN from before the 6-digit rule still opens staff mode, which then asks for a new one.
+      const changeAdvised = newPinProblems(entered).length > 0
+      ctx.staff.start({ changeAdvised })
+      await ctx.record('sign-in', changeAdvised ? 'with a PIN new PINs may not be' : undefined)
       return { ok: true }
     },
 
@@ -72,18 +73,19 @@ export function signInHandlers(ctx: BackendContext): Pick<Handlers, SignInMethod
 
     staffChangePin: async ({ pin: chosen, currentPin }) => {
       const before = await pin.status()
-      const result = await pin.setPin(chosen, currentPin)
+      const result = await pin.changePin(chosen, currentPin)
       if (result.ok) {
+        ctx.staff.pinChanged()
         await ctx.record('pin-changed')
         return { ok: true }
       }
-      // A new PIN of the wrong shape: nothing was checked, nothing counts.
-      if (!('attemptsLeft' in result)) return { ok: false, reason: 'invalid-format' }
-      await recordRefusal(result, before.lockedUntil !== null, 'changing the PIN')
+      // A new PIN that breaks the rules: nothing was checked, nothing counts.
+      if (result.reason === 'new-pin-refused') return { ok: false, problems: result.problems }
+      await recordRefusal(result, before, 'changing the PIN')
       // Someone guessing at an open staff screen is exactly who the current PIN keeps out.
       if (result.reason === 'locked') ctx.staff.end()
       const { attemptsLeft, lockedUntil } = result
-      const reason = result.reason === 'locked' ? 'locked' : 'wrong'
+      const reason = result.reason === 'not-set' ? 'reset-needed' : result.reason
       return { ok: false, reason, attemptsLeft, lockedUntil }
     },
   }

@@ -1,5 +1,6 @@
 import { createQueue } from '../../services/atomic-file'
-import { mergeOverrides, type OverrideDocuments } from '../../shared/merge-overrides'
+import { layerContent } from '../../shared/content-layers'
+import type { OverrideDocuments } from '../../shared/merge-overrides'
 import type { BackendContext, Handlers } from '../backend-context'
 
 type VisitorMethod =
@@ -35,7 +36,12 @@ export function visitorHandlers(ctx: BackendContext): Pick<Handlers, VisitorMeth
     // Read on every call, so a staff edit shows on the next page load without a restart.
     getContent: async (locale) => {
       const [loaded, changes] = await Promise.all([content.load(locale), currentOverrides()])
-      return { content: mergeOverrides(loaded.content, changes, locale), problems: loaded.problems }
+      const { content: shown } = layerContent(
+        loaded.content,
+        { ...ctx.fleet.layers(), staff: changes },
+        locale,
+      )
+      return { content: shown, problems: loaded.problems }
     },
     getSettings: () => ctx.currentSettings(),
     getAppInfo: async () => ctx.appInfo,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import type { Page } from '@playwright/test'
 import { printerCheckIntervalMs } from '../../../electron/shared/printer-status'
-import { expect, test } from '../../e2e/fixtures'
+import { expect, staffPin, test } from '../../e2e/fixtures'
 import { requireTestServices } from '../test-services'
 
 /**
@@ -10,12 +10,10 @@ import { requireTestServices } from '../test-services'
  * is offered the QR code instead; starting it again brings Print back.
  */
 const { printer } = requireTestServices()
-const pin = '4826'
-test.use({ kioskSetup: { pin } })
 
 async function staffPrinterWords(page: Page): Promise<string> {
   await page.goto('/#/admin')
-  for (const digit of pin) await page.getByTestId(`pin-${digit}`).click()
+  for (const digit of staffPin) await page.getByTestId(`pin-${digit}`).click()
   await page.getByTestId('pin-ok').click()
   await expect(page.getByTestId('staff-home')).toBeVisible()
   await page.goto('/#/admin/settings')

@@ -5,6 +5,8 @@ import { createWebShell } from '../../../electron/web-host/web-shell'
 import { memoryLogger } from '../main/test-logger'
 import { createTestKiosk, staffPin, useUserDataFolder } from './kiosk-fixture'
 
+const setup = { clinicName: 'Riverside Clinic', staffPin }
+
 const folder = useUserDataFolder('kiosk-backend-')
 
 /** The backend as the web host builds it: the same services, with the browser's shell. */
@@ -34,14 +36,16 @@ describe('the backend behind a browser', () => {
 
   it('lists no printers and says a test print is not possible there', async () => {
     const { api } = browserKiosk()
-    await api.staffSetFirstPin({ pin: staffPin })
+    await api.completeSetup(setup)
+    await api.staffSignIn({ pin: staffPin })
     expect(await api.staffListPrinters()).toEqual([])
     expect(await api.staffTestPrint()).toEqual({ ok: false, reason: 'unsupported' })
   })
 
   it('logs Exit and Restart, which are the browser’s and its supervisor’s to do', async () => {
     const { api, log } = browserKiosk()
-    await api.staffSetFirstPin({ pin: staffPin })
+    await api.completeSetup(setup)
+    await api.staffSignIn({ pin: staffPin })
     await api.staffRestart()
     expect(await api.staffStatus()).toMatchObject({ signedIn: false })
     await api.staffSignIn({ pin: staffPin })
@@ -54,6 +58,19 @@ describe('the backend behind a browser', () => {
 })
 
 describe('the backend’s own flush', () => {
+  it('first lets calls under way finish, so nothing they write is cut off', async () => {
+    const { invoke, flush, dir } = browserKiosk()
+    const saving = invoke('completeSetup', [{ clinicName: 'Riverside Clinic', staffPin }], {
+      trusted: true,
+      from: 'test',
+    })
+    await flush()
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({
+      clinicName: 'Riverside Clinic',
+    })
+    await expect(saving).resolves.toEqual({ ok: true })
+  })
+
   it('writes the counts still waiting in memory, for a host that is about to stop', async () => {
     const { api, flush } = browserKiosk()
     await api.recordUsage({ type: 'visit' })

@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import type { Caller } from '../../../electron/backend/guard'
 import { CallRefused } from '../../../electron/shared/call-refused'
@@ -37,6 +36,8 @@ const sampleArgs: { [M in StaffOnly]: ApiArgs<M> } = {
   staffUsage: [{ days: 7 }],
   staffAudit: [{ limit: 10 }],
   staffProblems: [],
+  staffFleetStatus: [],
+  staffFleetCheckNow: [],
   staffExit: [],
   staffRestart: [],
 }
@@ -69,9 +70,9 @@ describe('the guard', () => {
     await expect(invoke('staffExit', [], stranger)).rejects.toEqual(refusal('untrusted-caller'))
     expect(shell.print).not.toHaveBeenCalled()
     expect(shell.exit).not.toHaveBeenCalled()
-    // The PIN was not even tried: no attempt counts towards the lock.
+    // The PIN was not even tried: no attempt counts towards the lock, nothing is audited.
     expect(await services.pin.status()).toMatchObject({ failedAttempts: 0 })
-    expect(await readdir(folder())).not.toContain('audit.log')
+    expect((await services.audit.recent()).map((entry) => entry.event)).toEqual(['setup'])
   })
 
   it('refuses arguments that do not match the contract before checking the sign-in', async () => {
@@ -104,17 +105,33 @@ describe('the guard', () => {
     const { api } = await kioskWithPin(folder())
     await expect(api.getSettings()).resolves.toEqual(defaultSettings)
     await expect(api.recordUsage({ type: 'visit' })).resolves.toBeUndefined()
-    await expect(api.staffStatus()).resolves.toMatchObject({ pinSet: true, signedIn: false })
+    await expect(api.staffStatus()).resolves.toMatchObject({ pin: 'set', signedIn: false })
+    await expect(api.getSetupStatus()).resolves.toEqual({ needed: false })
     await expect(api.staffSignOut()).resolves.toBeUndefined()
     await expect(api.staffSignIn({ pin: '0000' })).resolves.toMatchObject({ reason: 'wrong' })
   })
 
-  it('gives every contract method an access level, and only sign-in and first run are open to staff', () => {
+  it('gives every contract method an access level: only the PIN pad is open to staff, only setup to first run', () => {
     const open = apiMethods.filter((method) => contract[method].access === 'staff-open')
-    expect(open.sort()).toEqual(['staffSetFirstPin', 'staffSignIn', 'staffSignOut', 'staffStatus'])
+    expect(open.sort()).toEqual(['staffSignIn', 'staffSignOut', 'staffStatus'])
+    const firstRun = apiMethods.filter((method) => contract[method].access === 'first-run')
+    expect(firstRun.sort()).toEqual(['completeSetup', 'setupListPrinters'])
     const visitor = apiMethods.filter((method) => contract[method].access === 'visitor')
     expect(visitor.every((method) => !method.startsWith('staff'))).toBe(true)
-    expect([...open, ...visitor, ...staffOnly].sort()).toEqual([...apiMethods].sort())
+    expect([...open, ...firstRun, ...visitor, ...staffOnly].sort()).toEqual([...apiMethods].sort())
+  })
+
+  it('runs the first-run methods only on a kiosk never set up, and refuses them after', async () => {
+    const fresh = createTestKiosk(folder())
+    await expect(fresh.api.setupListPrinters()).resolves.toHaveLength(1)
+    const { api, shell, log } = await kioskWithPin(folder())
+    await expect(api.setupListPrinters()).rejects.toEqual(refusal('setup-done'))
+    await expect(
+      api.completeSetup({ clinicName: 'Taken over', staffPin: '739152' }),
+    ).rejects.toEqual(refusal('setup-done'))
+    expect(shell.listPrinters).not.toHaveBeenCalled()
+    expect(await api.staffSignIn({ pin })).toEqual({ ok: true })
+    expect(log.lines).toContain('warn: api: refused completeSetup: this kiosk is already set up')
   })
 
   it('refuses every staff-only method without a session, and runs it with one', async () => {

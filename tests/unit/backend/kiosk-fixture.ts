@@ -1,11 +1,19 @@
+import { randomBytes, scryptSync } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { beforeEach, expect, vi } from 'vitest'
-import { createKioskBackend } from '../../../electron/backend/create-kiosk-backend'
+import {
+  createKioskBackend,
+  type KioskBackendOptions,
+} from '../../../electron/backend/create-kiosk-backend'
 import type { Caller } from '../../../electron/backend/guard'
 import type { KioskShell } from '../../../electron/backend/shell'
 import type { PrinterQueries } from '../../../electron/services/ipp-printers'
+import { pinFileName } from '../../../electron/services/pin-store'
 import { apiMethods } from '../../../electron/shared/channels'
 import type { ContentDocument, Locale } from '../../../electron/shared/content-schema'
 import type { KioskApi, Printer, RefusalReason } from '../../../electron/shared/contract'
+import { defaultSettings } from '../../../electron/shared/settings-defaults'
 import { memoryLogger } from '../main/test-logger'
 import { useTempFolder } from '../temp-folder'
 
@@ -34,6 +42,7 @@ export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
     testPrint: vi.fn<KioskShell['testPrint']>(async () => ({ ok: true, via: 'printer' })),
     exit: vi.fn(),
     restart: vi.fn(),
+    fetch: (url, init) => fetch(url, init),
   } satisfies KioskShell
 }
 
@@ -53,7 +62,7 @@ export function fakePrinters(defaultQueue: string | null = 'Front_Desk') {
 }
 
 /** Kiosks built in the current test, so their counts are written before the folder goes. */
-const running = new Set<{ flush(): Promise<void> }>()
+const running = new Set<{ flush(): Promise<void>; close(): Promise<void> }>()
 
 export interface TestKioskOptions {
   print?: KioskShell['print']
@@ -63,6 +72,9 @@ export interface TestKioskOptions {
   /** The folder the shipped content is read from; the app's content/ by default. */
   contentDir?: string
   printers?: PrinterQueries
+  /** The fleet side's timers and time limits. */
+  fleet?: KioskBackendOptions['fleet']
+  appVersion?: string
 }
 
 /**
@@ -84,7 +96,8 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
     contentDir: options.contentDir ?? 'content',
     shell,
     log,
-    appInfo: { name: 'kiosk', version: '1.0.0', packaged: true },
+    appInfo: { name: 'kiosk', version: options.appVersion ?? '1.0.0', packaged: true },
+    fleet: options.fleet,
     now: options.now,
     onSettings,
     usageFlushIntervalMs: 10,
@@ -102,13 +115,35 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
 }
 export type TestKiosk = ReturnType<typeof createTestKiosk<ReturnType<typeof fakeShell>>>
 
-export const staffPin = '4826'
+export const staffPin = '482615'
 
-/** A kiosk whose PIN was set on an earlier day, with nobody signed in. */
+/** A kiosk set up on an earlier day (settings and PIN, as IT's setup file does), nobody signed in. */
 export async function kioskWithPin(dir: string, options: TestKioskOptions = {}) {
   const kiosk = createTestKiosk(dir, options)
-  await kiosk.services.pin.setPin(staffPin)
+  expect(await kiosk.setup.applyFile({ clinicName: defaultSettings.clinicName, staffPin })).toEqual(
+    { ok: true },
+  )
   return kiosk
+}
+
+/**
+ * Writes a PIN file as an older version of the kiosk did, whose PINs could be 4 digits: the
+ * same salted scrypt hash the pin store writes, which the current rules would not let be chosen.
+ */
+export async function writeOldPinFile(dir: string, pin: string): Promise<void> {
+  const cost = { N: 16_384, r: 8, p: 1, keyLength: 32 }
+  const salt = randomBytes(16)
+  const hash = scryptSync(pin, salt, cost.keyLength, { ...cost, maxmem: 256 * cost.N * cost.r })
+  await mkdir(dir, { recursive: true })
+  await writeFile(
+    join(dir, pinFileName),
+    JSON.stringify({
+      algorithm: 'scrypt',
+      salt: salt.toString('hex'),
+      hash: hash.toString('hex'),
+      ...cost,
+    }),
+  )
 }
 
 export async function signedInKiosk(dir: string, options: TestKioskOptions = {}) {
@@ -143,7 +178,7 @@ export function useUserDataFolder(prefix: string): () => string {
     beforeRemove: async () => {
       const kiosks = [...running]
       running.clear()
-      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush()))
+      await Promise.allSettled(kiosks.map((kiosk) => kiosk.flush().then(kiosk.close)))
     },
   })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createKioskBackend } from '../../../electron/backend/create-kiosk-backend'
 import { createWebShell } from '../../../electron/web-host/web-shell'
 import { memoryLogger } from '../main/test-logger'
-import { createTestKiosk, fakePrinters, useUserDataFolder } from './kiosk-fixture'
+import { fakePrinters, signedInKiosk, useUserDataFolder } from './kiosk-fixture'
 
 const folder = useUserDataFolder('kiosk-printer-')
 const stopped = { 'printer-state': 'stopped', 'printer-state-reasons': 'paused' }
@@ -10,11 +10,10 @@ const stopped = { 'printer-state': 'stopped', 'printer-state-reasons': 'paused' 
 describe('the printer watch', () => {
   it('asks the printer staff chose in Electron, and says "none" when there is none', async () => {
     const printers = fakePrinters()
-    const kiosk = createTestKiosk(folder(), { printers })
+    const kiosk = await signedInKiosk(folder(), { printers })
     expect(await kiosk.api.getPrinterStatus()).toMatchObject({ printer: null, state: 'none' })
     expect(printers.attributes).not.toHaveBeenCalled()
 
-    await kiosk.api.staffSetFirstPin({ pin: '4826' })
     const settings = await kiosk.api.getSettings()
     await kiosk.api.staffSaveSettings({ ...settings, printerName: 'Front_Desk' })
     expect(await kiosk.api.getPrinterStatus()).toMatchObject({
@@ -44,8 +43,7 @@ describe('the printer watch', () => {
   it('does not send a sheet to a printer that says it is stopped, and counts the failed print', async () => {
     const printers = fakePrinters()
     printers.attributes.mockResolvedValue(stopped)
-    const kiosk = createTestKiosk(folder(), { printers })
-    await kiosk.api.staffSetFirstPin({ pin: '4826' })
+    const kiosk = await signedInKiosk(folder(), { printers })
     await kiosk.api.staffSaveSettings({
       ...(await kiosk.api.getSettings()),
       printerName: 'Front_Desk',
@@ -63,8 +61,7 @@ describe('the printer watch', () => {
   it('knows nothing, and refuses nothing, when the print system does not answer', async () => {
     const printers = fakePrinters()
     printers.attributes.mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:631'))
-    const kiosk = createTestKiosk(folder(), { printers })
-    await kiosk.api.staffSetFirstPin({ pin: '4826' })
+    const kiosk = await signedInKiosk(folder(), { printers })
     await kiosk.api.staffSaveSettings({
       ...(await kiosk.api.getSettings()),
       printerName: 'Front_Desk',

@@ -7,11 +7,11 @@ import { channels } from '../../../electron/shared/channels'
 
 vi.mock('electron', () => import('../../mocks/electron'))
 
-const appUrl = 'file:///app/out/renderer/index.html#/home'
+const appUrl = 'app://kiosk/index.html#/home'
 
 function setUp(invoke = vi.fn(async (_method: string, _args: unknown, _caller: Caller) => 'done')) {
   registerIpc(ipcMain as never, invoke, {
-    isTrustedSender: (url) => url.startsWith('file:///app/out/renderer/'),
+    isTrustedSender: (url) => url.startsWith('app://kiosk/'),
   })
   const send = (channel: string, url: string | null, ...args: unknown[]) => {
     const handler = ipcMain.handlers.get(channel)

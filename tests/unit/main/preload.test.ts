@@ -30,13 +30,13 @@ describe('preload', () => {
   })
 
   it('reaches main with the page address Electron reports as the sender', async () => {
-    ipcRenderer.senderUrl = 'file:///app/out/renderer/index.html#/home'
+    ipcRenderer.senderUrl = 'app://kiosk/index.html#/home'
     let sender = ''
     ipcMain.handle(channels.getSettings, async (event) => {
       sender = (event as { senderFrame: { url: string } }).senderFrame.url
       return { result: null }
     })
     await (contextBridge.exposed.get('kiosk') as Bridge)['getSettings']?.()
-    expect(sender).toBe('file:///app/out/renderer/index.html#/home')
+    expect(sender).toBe('app://kiosk/index.html#/home')
   })
 })

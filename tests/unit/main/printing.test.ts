@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { BrowserWindow, FakeWebContents, resetFakeElectron } from '../../mocks/electron'
+import { BrowserWindow, FakeWebContents, protocol, resetFakeElectron } from '../../mocks/electron'
 import { printSheetInHiddenWindow, type PrintJob } from '../../../electron/main/printing'
 import { memoryLogger } from './test-logger'
 
 vi.mock('electron', () => import('../../mocks/electron'))
 
-const url = 'file:///app/out/renderer/index.html#/print/prevention?lang=en'
+const url = 'app://kiosk/index.html#/print/prevention?lang=en'
 let folder: string
 
 function job(overrides: Partial<PrintJob> = {}): PrintJob {
@@ -19,7 +19,7 @@ function job(overrides: Partial<PrintJob> = {}): PrintJob {
     pdfFolder: '',
     pdfFileName: 'prevention-en.pdf',
     preloadPath: '/app/out/preload/index.cjs',
-    isAppUrl: (target) => target.startsWith('file:///app/out/renderer/'),
+    isAppUrl: (target) => target.startsWith('app://kiosk/'),
     log: memoryLogger(),
     loadTimeoutMs: 1_000,
     printTimeoutMs: 5_000,
@@ -31,6 +31,7 @@ const printWindow = () => BrowserWindow.created[0]!
 
 beforeEach(async () => {
   resetFakeElectron()
+  protocol.handlers.set('app', () => new Response('the sheet'))
   FakeWebContents.titleAfterLoad = 'print-ready: Preventing back spasms'
   FakeWebContents.printers = [
     { name: 'Office Laser', displayName: 'Office Laser' },
@@ -53,8 +54,16 @@ describe('printing a sheet', () => {
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
     })
     expect(win.webContents.loadedUrls).toEqual([url])
+    // Electron's print() reads shouldPrintBackgrounds (electron_api_web_contents.cc); the
+    // documented printBackground alone would print the sheet's boxes without their shading.
     expect(win.webContents.printCalls).toEqual([
-      { silent: true, deviceName: 'Front Desk HP', pageSize: 'A4', printBackground: true },
+      {
+        silent: true,
+        deviceName: 'Front Desk HP',
+        pageSize: 'A4',
+        printBackground: true,
+        shouldPrintBackgrounds: true,
+      },
     ])
     expect(win.destroyed).toBe(true)
   })
@@ -72,10 +81,14 @@ describe('printing a sheet', () => {
     expect(printWindow().webContents.printCalls).toEqual([])
   })
 
+  // The strings Electron 45 sends: shell/browser/printing/printing_utils.cc and
+  // patches/chromium/printing.patch (PrintReasonFromPrintStatus).
   it.each([
+    ['Invalid deviceName provided', 'printer-not-found'],
+    ['Print job canceled', 'printer-failed'],
     ['Print job failed', 'printer-failed'],
-    ['cancelled', 'printer-failed'],
-    ['no valid printers available', 'printer-not-found'],
+    ['Invalid printer settings', 'printer-failed'],
+    ['Failed to enumerate printers', 'printer-failed'],
   ])('maps the printer failure "%s" to the code %s', async (failureReason, reason) => {
     FakeWebContents.printBehaviour = (callback) => callback(false, failureReason)
     const result = await printSheetInHiddenWindow(job())
@@ -101,6 +114,18 @@ describe('printing a sheet', () => {
     const result = await printSheetInHiddenWindow(job({ loadTimeoutMs: 50 }))
     expect(result).toMatchObject({ ok: false, reason: 'not-ready' })
     expect(printWindow().webContents.printCalls).toEqual([])
+  })
+
+  it('gives the not-ready failure when the sheet does not load (loadURL rejects), and closes the window', async () => {
+    const log = memoryLogger()
+    FakeWebContents.loadFailure = () => ({ errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' })
+    const result = await printSheetInHiddenWindow(job({ log }))
+    expect(result).toEqual({ ok: false, reason: 'not-ready' })
+    expect(printWindow().webContents.printCalls).toEqual([])
+    expect(printWindow().destroyed).toBe(true)
+    expect(log.lines.join('\n')).toContain(
+      `did not load: Error: ERR_FILE_NOT_FOUND (-6) loading '${url}'`,
+    )
   })
 
   it('says so when no printer is set up and there is no PDF folder', async () => {
@@ -145,14 +170,8 @@ describe('printing a sheet', () => {
   it('keeps the hidden window on the app pages and denies pop-ups', async () => {
     await printSheetInHiddenWindow(job())
     const contents = printWindow().webContents
-    const away = {
-      defaultPrevented: false,
-      preventDefault() {
-        this.defaultPrevented = true
-      },
-    }
-    contents.emit('will-navigate', away, 'https://example.com/')
-    expect(away.defaultPrevented).toBe(true)
+    expect(contents.navigate('will-navigate', 'https://example.com/').defaultPrevented).toBe(true)
+    expect(contents.navigate('will-navigate', url).defaultPrevented).toBe(false)
     expect(contents.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' })
   })
 })

@@ -16,4 +16,13 @@ describe('clearing visit data', () => {
     )
     expect(session.clearCache).toHaveBeenCalled()
   })
+
+  it('keeps the GPU shader cache: it is no visit data, and clearing it slows the next visit', async () => {
+    const session = {
+      clearStorageData: vi.fn(async (_options?: { storages?: string[] }) => undefined),
+      clearCache: vi.fn(async () => undefined),
+    }
+    await clearVisitData(session)
+    expect(session.clearStorageData.mock.calls[0]?.[0]?.storages).not.toContain('shadercache')
+  })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createSettingsStore } from '../../../electron/services/settings-store'
 import { defaultSettings } from '../../../electron/shared/settings-defaults'
+import type { Settings } from '../../../electron/shared/settings-schema'
 
 let dir: string
 beforeEach(async () => {
@@ -95,5 +96,15 @@ describe('settings store', () => {
     expect(store.problems()).toHaveLength(1)
     await store.save(defaultSettings)
     expect(store.problems()).toEqual([])
+  })
+
+  it('lays fields someone else keeps over its own file, unless they would make it invalid', async () => {
+    let kept: Partial<Settings> = { clinicName: 'North Clinic' }
+    const store = createSettingsStore({ dir, kept: () => kept })
+    await store.save({ ...defaultSettings, clinicName: 'Our clinic', printerName: 'Desk' })
+    expect(await store.get()).toMatchObject({ clinicName: 'North Clinic', printerName: 'Desk' })
+    expect(store.keptFields()).toEqual(['clinicName'])
+    kept = { idleTimeoutSeconds: 5 }
+    expect((await store.get()).idleTimeoutSeconds).toBe(defaultSettings.idleTimeoutSeconds)
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportBackup, parseBackup } from '../../../electron/shared/backup'
 import { createOverrideStore } from '../../../electron/services/override-store'
+import { createSetupRecord } from '../../../electron/services/setup-record'
 import { createPinStore, pinFileName } from '../../../electron/services/pin-store'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
 import type { OverrideDocuments } from '../../../electron/shared/merge-overrides'
@@ -66,7 +67,7 @@ describe('backup', () => {
   it('never contains the staff PIN or its hash', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kiosk-backup-'))
     try {
-      await createPinStore({ dir }).setPin('73915284')
+      await createPinStore({ dir, setup: createSetupRecord({ dir }) }).setFirstPin('73915284')
       const pinFile = JSON.parse(await readFile(join(dir, pinFileName), 'utf8')) as {
         hash: string
         salt: string

@@ -155,7 +155,15 @@ describe('the web host', () => {
     expect((await call('staffUsage', [{ days: 7 }])).json()).toEqual({
       refused: 'sign-in-required',
     })
-    expect((await call('staffSetFirstPin', [{ pin: '482615' }])).json()).toEqual({
+    expect(
+      (
+        await call('completeSetup', [{ clinicName: 'Riverside Clinic', staffPin: '482615' }])
+      ).json(),
+    ).toEqual({ result: { ok: true } })
+    expect(
+      (await call('completeSetup', [{ clinicName: 'Again', staffPin: '739152' }])).status,
+    ).toBe(409)
+    expect((await call('staffSignIn', [{ pin: '482615' }])).json()).toEqual({
       result: { ok: true },
     })
     expect((await call('staffUsage', [{ days: 7 }])).status).toBe(200)

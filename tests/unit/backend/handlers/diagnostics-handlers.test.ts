@@ -8,9 +8,9 @@ const folder = useUserDataFolder('kiosk-diagnostics-')
 
 describe('staff problems', () => {
   it('lists problems from settings, usage and content changes the app no longer uses', async () => {
+    const { api, services } = await signedInKiosk(folder())
     await writeFile(join(folder(), settingsFileName), '{"clinicName": ')
     await writeFile(join(folder(), 'usage.json'), '{"version": 2}')
-    const { api, services } = await signedInKiosk(folder())
     await api.getSettings()
     await api.staffUsage({ days: 1 })
     const shipped = await shippedSection(api, 'what-is')
@@ -84,7 +84,7 @@ describe('the staff audit list', () => {
   it('gives the newest entries first, as many as asked', async () => {
     const { api } = await signedInKiosk(folder())
     await api.staffSignOut()
-    await api.staffSignIn({ pin: '4826' })
+    await api.staffSignIn({ pin: '482615' })
     expect((await api.staffAudit({ limit: 2 })).map((entry) => entry.event)).toEqual([
       'sign-in',
       'sign-out',

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { auditFileName } from '../../../../electron/services/audit-log'
+import { pinFileName } from '../../../../electron/services/pin-store'
 import {
   auditTrail,
   createTestKiosk,
@@ -12,6 +13,7 @@ import {
   trustedCaller,
   useUserDataFolder,
   useTestClock,
+  writeOldPinFile,
 } from '../kiosk-fixture'
 
 const minute = 60_000
@@ -19,14 +21,17 @@ const folder = useUserDataFolder('kiosk-sign-in-')
 const clock = useTestClock()
 const now = clock.now
 const kiosk = () => createTestKiosk(folder(), { now })
+/** The audit trail after setup, which every kiosk here went through first. */
+const afterSetup = async (setUp: Parameters<typeof auditTrail>[0]) =>
+  (await auditTrail(setUp)).filter(([event]) => event !== 'setup')
 
-describe('the first PIN', () => {
-  it('on first run lets anyone set the PIN, and signs them in', async () => {
-    const setUp = kiosk()
-    const { api } = setUp
+describe('staff access on a kiosk never set up', () => {
+  it('has no PIN to sign in with, and no staff-open way to choose one', async () => {
+    const { api } = kiosk()
     expect(await api.staffStatus()).toEqual({
-      pinSet: false,
+      pin: 'not-set',
       signedIn: false,
+      changeAdvised: false,
       lockedUntil: null,
       attemptsLeft: 5,
     })
@@ -36,26 +41,62 @@ describe('the first PIN', () => {
       attemptsLeft: 5,
       lockedUntil: null,
     })
-    expect(await api.staffSetFirstPin({ pin: '12' })).toEqual({
-      ok: false,
-      reason: 'invalid-format',
+    expect('staffSetFirstPin' in api).toBe(false)
+  })
+})
+
+describe('a damaged or missing PIN file', () => {
+  it('leaves staff mode locked for IT after a restart: no PIN opens it, none can be chosen', async () => {
+    const setUp = await kioskWithPin(folder(), { now })
+    await writeFile(join(folder(), pinFileName), 'garbage')
+    const restarted = createTestKiosk(folder(), { now })
+    expect(await restarted.api.staffStatus()).toMatchObject({
+      pin: 'reset-needed',
+      signedIn: false,
     })
-    expect(await api.staffStatus()).toMatchObject({ pinSet: false, signedIn: false })
-    expect(await api.staffSetFirstPin({ pin })).toEqual({ ok: true })
-    expect(await api.staffStatus()).toMatchObject({ pinSet: true, signedIn: true })
-    expect(await auditTrail(setUp)).toEqual([['pin-changed', 'first PIN set']])
+    expect(await restarted.api.staffSignIn({ pin })).toMatchObject({
+      ok: false,
+      reason: 'reset-needed',
+    })
+    expect(await restarted.api.getSetupStatus()).toEqual({ needed: false })
+    await expect(
+      restarted.api.completeSetup({ clinicName: 'Taken over', staffPin: '739152' }),
+    ).rejects.toEqual(refusal('setup-done'))
+    expect((await auditTrail(setUp)).at(-1)).toEqual([
+      'sign-in-failed',
+      'signing in: the PIN file is missing or damaged: IT must reset the PIN',
+    ])
   })
 
-  it('is refused once a PIN is set, and neither replaces the PIN nor signs in', async () => {
-    const setUp = await kioskWithPin(folder(), { now })
-    const { api } = setUp
-    expect(await api.staffSetFirstPin({ pin: '1111' })).toEqual({
+  it('opens again with the PIN IT sets on the computer, which is audited', async () => {
+    await kioskWithPin(folder(), { now })
+    await writeFile(join(folder(), pinFileName), 'garbage')
+    const restarted = createTestKiosk(folder(), { now })
+    expect(await restarted.setup.resetPin('739152')).toEqual({ ok: true })
+    expect(await restarted.api.staffStatus()).toMatchObject({ pin: 'set' })
+    expect(await restarted.api.staffSignIn({ pin: '739152' })).toEqual({ ok: true })
+    expect((await auditTrail(restarted)).slice(-2)).toEqual([
+      ['pin-reset', 'by IT on the computer'],
+      ['sign-in', undefined],
+    ])
+  })
+})
+
+describe('a PIN from before the 6-digit rule', () => {
+  it('still signs in, and staff mode asks to change it until it is changed', async () => {
+    await writeOldPinFile(folder(), '4826')
+    const { api } = kiosk()
+    expect(await api.staffSignIn({ pin: '4826' })).toEqual({ ok: true })
+    expect(await api.staffStatus()).toMatchObject({ signedIn: true, changeAdvised: true })
+    expect(await api.staffChangePin({ pin: '4827', currentPin: '4826' })).toMatchObject({
       ok: false,
-      reason: 'already-set',
+      problems: [{ field: 'pin', params: { rule: 'pin-too-short', minimum: 6 } }],
     })
-    expect(await api.staffStatus()).toMatchObject({ pinSet: true, signedIn: false })
-    expect(await api.staffSignIn({ pin: '1111' })).toMatchObject({ ok: false, reason: 'wrong' })
+    expect(await api.staffChangePin({ pin, currentPin: '4826' })).toEqual({ ok: true })
+    expect(await api.staffStatus()).toMatchObject({ changeAdvised: false })
+    await api.staffSignOut()
     expect(await api.staffSignIn({ pin })).toEqual({ ok: true })
+    expect(await api.staffStatus()).toMatchObject({ changeAdvised: false })
   })
 })
 
@@ -63,31 +104,31 @@ describe('changing the PIN', () => {
   it('needs a session, and the right current PIN', async () => {
     const setUp = await kioskWithPin(folder(), { now })
     const { api, invoke } = setUp
-    await expect(api.staffChangePin({ pin: '1111', currentPin: pin })).rejects.toEqual(
+    await expect(api.staffChangePin({ pin: '739152', currentPin: pin })).rejects.toEqual(
       refusal('sign-in-required'),
     )
 
     expect(await api.staffSignIn({ pin })).toEqual({ ok: true })
-    await expect(invoke('staffChangePin', [{ pin: '1111' }], trustedCaller)).rejects.toEqual(
+    await expect(invoke('staffChangePin', [{ pin: '739152' }], trustedCaller)).rejects.toEqual(
       refusal('invalid-arguments'),
     )
-    expect(await api.staffChangePin({ pin: '1111', currentPin: '9999' })).toEqual({
+    expect(await api.staffChangePin({ pin: '739152', currentPin: '999999' })).toEqual({
       ok: false,
       reason: 'wrong',
       attemptsLeft: 4,
       lockedUntil: null,
     })
-    // A new PIN of the wrong shape checks nothing, so it costs no try.
-    expect(await api.staffChangePin({ pin: '11a1', currentPin: '9999' })).toEqual({
+    // A new PIN that breaks the rules checks nothing, so it costs no try.
+    expect(await api.staffChangePin({ pin: '111111', currentPin: '999999' })).toEqual({
       ok: false,
-      reason: 'invalid-format',
+      problems: [{ field: 'pin', code: 'invalid', params: { rule: 'pin-obvious' } }],
     })
     expect(await api.staffStatus()).toMatchObject({ attemptsLeft: 4 })
 
-    expect(await api.staffChangePin({ pin: '1111', currentPin: pin })).toEqual({ ok: true })
+    expect(await api.staffChangePin({ pin: '739152', currentPin: pin })).toEqual({ ok: true })
     await api.staffSignOut()
     expect(await api.staffSignIn({ pin })).toMatchObject({ ok: false, reason: 'wrong' })
-    expect(await api.staffSignIn({ pin: '1111' })).toEqual({ ok: true })
+    expect(await api.staffSignIn({ pin: '739152' })).toEqual({ ok: true })
     expect((await auditTrail(setUp)).filter(([event]) => event === 'pin-changed')).toEqual([
       ['pin-changed', undefined],
     ])
@@ -97,12 +138,12 @@ describe('changing the PIN', () => {
     const setUp = await signedInKiosk(folder(), { now })
     const { api } = setUp
     for (let i = 0; i < 4; i++) {
-      expect(await api.staffChangePin({ pin: '1111', currentPin: '0000' })).toMatchObject({
+      expect(await api.staffChangePin({ pin: '739152', currentPin: '000001' })).toMatchObject({
         reason: 'wrong',
       })
     }
     expect(await api.staffStatus()).toMatchObject({ signedIn: true })
-    expect(await api.staffChangePin({ pin: '1111', currentPin: '0000' })).toEqual({
+    expect(await api.staffChangePin({ pin: '739152', currentPin: '000001' })).toEqual({
       ok: false,
       reason: 'locked',
       attemptsLeft: 0,
@@ -110,19 +151,19 @@ describe('changing the PIN', () => {
     })
     expect(await api.staffStatus()).toMatchObject({ signedIn: false, attemptsLeft: 0 })
     await expect(api.staffHistory()).rejects.toEqual(refusal('sign-in-required'))
-    expect((await auditTrail(setUp)).slice(-2)).toEqual([
+    expect((await auditTrail(setUp)).slice(-3)).toEqual([
       ['sign-in-failed', 'changing the PIN: wrong PIN, 1 left'],
-      ['locked', 'changing the PIN: too many wrong PINs'],
+      ['sign-in-failed', 'changing the PIN: wrong PIN, 0 left'],
+      ['locked', 'changing the PIN: lock 1 since the last right PIN, 5 min'],
     ])
   })
 })
 
 describe('signing in', () => {
-  it('locks after five wrong PINs, and the lock survives a restart', async () => {
-    const setUp = await kioskWithPin(folder(), { now })
-    const { api } = setUp
+  it('locks after five wrong PINs, and the lock survives a restart; the right PIN meanwhile is refused', async () => {
+    const { api } = await kioskWithPin(folder(), { now })
     const refusals = []
-    for (let i = 0; i < 5; i++) refusals.push(await api.staffSignIn({ pin: '0000' }))
+    for (let i = 0; i < 5; i++) refusals.push(await api.staffSignIn({ pin: '000001' }))
     const lockedUntil = clock.at + 5 * minute
     expect(refusals).toEqual([
       { ok: false, reason: 'wrong', attemptsLeft: 4, lockedUntil: null },
@@ -132,8 +173,9 @@ describe('signing in', () => {
       { ok: false, reason: 'locked', attemptsLeft: 0, lockedUntil },
     ])
     expect(await api.staffStatus()).toEqual({
-      pinSet: true,
+      pin: 'set',
       signedIn: false,
+      changeAdvised: false,
       lockedUntil,
       attemptsLeft: 0,
     })
@@ -142,7 +184,6 @@ describe('signing in', () => {
     const restarted = kiosk().api
     expect(await restarted.staffStatus()).toMatchObject({ lockedUntil, signedIn: false })
     clock.advance(2 * minute)
-    // Still the same lock: trying the right PIN while locked does not extend it.
     expect(await restarted.staffSignIn({ pin })).toEqual({
       ok: false,
       reason: 'locked',
@@ -154,18 +195,27 @@ describe('signing in', () => {
     expect(await restarted.staffStatus()).toMatchObject({ signedIn: true, attemptsLeft: 5 })
   })
 
-  it('audits sign-in, failed sign-in, the lock and sign-out, never the PIN', async () => {
+  it('locks for twice as long the next time, until a right PIN', async () => {
+    const { api } = await kioskWithPin(folder(), { now })
+    for (let i = 0; i < 5; i++) await api.staffSignIn({ pin: '000001' })
+    clock.advance(5 * minute)
+    let last
+    for (let i = 0; i < 5; i++) last = await api.staffSignIn({ pin: '000001' })
+    expect(last).toMatchObject({ reason: 'locked', lockedUntil: clock.at + 10 * minute })
+  })
+
+  it('audits sign-in, every failed PIN, each lock and sign-out, never the PIN', async () => {
     const setUp = await kioskWithPin(folder(), { now })
     const { api, log } = setUp
-    await api.staffSignIn({ pin: '0000' })
+    await api.staffSignIn({ pin: '000001' })
     await api.staffSignIn({ pin })
     await api.staffSignOut()
-    for (let i = 0; i < 5; i++) await api.staffSignIn({ pin: '0000' })
-    await api.staffSignIn({ pin: '0000' })
+    for (let i = 0; i < 5; i++) await api.staffSignIn({ pin: '000001' })
+    await api.staffSignIn({ pin: '000001' })
 
     clock.advance(5 * minute)
     await api.staffSignIn({ pin })
-    expect(await auditTrail(setUp)).toEqual([
+    expect(await afterSetup(setUp)).toEqual([
       ['sign-in-failed', 'signing in: wrong PIN, 4 left'],
       ['sign-in', undefined],
       ['sign-out', undefined],
@@ -173,13 +223,14 @@ describe('signing in', () => {
       ['sign-in-failed', 'signing in: wrong PIN, 3 left'],
       ['sign-in-failed', 'signing in: wrong PIN, 2 left'],
       ['sign-in-failed', 'signing in: wrong PIN, 1 left'],
-      ['locked', 'signing in: too many wrong PINs'],
+      ['sign-in-failed', 'signing in: wrong PIN, 0 left'],
+      ['locked', 'signing in: lock 1 since the last right PIN, 5 min'],
       ['sign-in-failed', 'signing in: the PIN pad was locked'],
       ['sign-in', undefined],
     ])
     const auditText = await readFile(join(folder(), auditFileName), 'utf8')
     expect(auditText).not.toContain(pin)
-    expect(auditText).not.toContain('0000')
+    expect(auditText).not.toContain('000001')
     expect(log.lines.join('\n')).not.toContain(pin)
   })
 
@@ -187,13 +238,13 @@ describe('signing in', () => {
     const setUp = await kioskWithPin(folder(), { now })
     const { api } = setUp
     await api.staffSignOut()
-    expect(await readFile(join(folder(), auditFileName), 'utf8').catch(() => '')).toBe('')
+    expect(await afterSetup(setUp)).toEqual([])
     await api.staffSignIn({ pin })
     await api.staffSignOut()
     await api.staffSignOut()
     expect(await api.staffStatus()).toMatchObject({ signedIn: false })
     await api.staffSignIn({ pin })
-    expect(await auditTrail(setUp)).toEqual([
+    expect(await afterSetup(setUp)).toEqual([
       ['sign-in', undefined],
       ['sign-out', undefined],
       ['sign-in', undefined],
