@@ -21,10 +21,22 @@ interface Fit {
   places: Record<string, { x: number; y: number; width: number; height: number }>
 }
 
-/** What on this screen does not fit, measured in the page. */
-function measure(page: Page): Promise<Fit> {
-  return page.evaluate(() => {
+/**
+ * What on this screen does not fit, measured in the page. `strict`: nothing may need a scroll
+ * region at all (normal text on a 1080p screen, either way round). Otherwise a region may
+ * scroll, with its cue, except a topic page of more than one block: pages are made to fit,
+ * and only one block alone taller than the room may scroll.
+ */
+function measure(page: Page, strict: boolean): Promise<Fit> {
+  return page.evaluate((strict) => {
     const problems: string[] = []
+    for (const region of document.querySelectorAll<HTMLElement>('[data-scroll-area]')) {
+      if (region.scrollHeight <= region.clientHeight + 1) continue
+      const blocks = region.querySelector('.document-page')?.children.length ?? 0
+      if (strict)
+        problems.push(`a scroll region needs ${region.scrollHeight - region.clientHeight} px more`)
+      else if (blocks > 1) problems.push(`a page of ${blocks} blocks does not fit its room`)
+    }
     const root = document.scrollingElement ?? document.documentElement
     if (root.scrollHeight > innerHeight + 1 || root.scrollWidth > innerWidth + 1)
       problems.push(`the page scrolls: ${root.scrollWidth}x${root.scrollHeight}`)
@@ -69,7 +81,7 @@ function measure(page: Page): Promise<Fit> {
       if (r.bottom > innerHeight + 1) problems.push('the "more below" cue is outside the window')
     }
     return { problems, places }
-  })
+  }, strict)
 }
 
 /** Taps a control. */
@@ -78,8 +90,10 @@ async function tap(page: Page, testId: string) {
 }
 
 /** Opens a screen and waits until its typeface and drawings are in, so it is measured as shown. */
-async function open(page: Page, hash: string) {
+async function open(page: Page, hash: string, shown: string) {
   await goTo(page, hash)
+  // The old screen's heading may still be up while the new screen's code arrives.
+  await expect(page.locator(shown).first()).toBeVisible()
   await page.waitForFunction(
     () =>
       document.fonts.status === 'loaded' && [...document.images].every((image) => image.complete),
@@ -107,8 +121,9 @@ for (const [screen, viewport] of Object.entries(screens)) {
           ? `middle ${Math.round(r.x + r.width / 2)},${Math.round(r.y)}`
           : [r.x, r.y, r.width, r.height].map(Math.round).join()
       /** Controls that must not move from screen to screen of one kind. */
+      const strict = textSize === 'normal' && screen !== 'small'
       const check = async (where: string, keep: string[] = []) => {
-        const fit = await measure(page)
+        const fit = await measure(page, strict)
         problems.push(...fit.problems.map((p) => `${where}: ${p}`))
         for (const id of keep) {
           const box = fit.places[id]
@@ -124,7 +139,7 @@ for (const [screen, viewport] of Object.entries(screens)) {
         }
       }
 
-      await open(page, '#/home')
+      await open(page, '#/home', '.home-tiles')
       await check('home')
 
       const sections = await page
@@ -134,11 +149,11 @@ for (const [screen, viewport] of Object.entries(screens)) {
             .map((tile) => tile.getAttribute('data-testid')!.replace('tile-', ''))
             .filter((id) => !['sheets', 'stretches', 'about'].includes(id)),
         )
-      for (const hash of [...sections.map((id) => `#/section/${id}`), '#/about']) {
-        await open(page, hash)
+      const documents = [...sections.map((id) => [`#/section/${id}`, id]), ['#/about', 'about']]
+      for (const [hash, id] of documents) {
+        await open(page, hash!, `[data-section="${id}"] [data-testid="page-progress"]`)
         const progress = page.getByTestId('page-progress')
-        const shown = (await progress.count()) > 0
-        const pages = shown ? Number((await progress.textContent())?.match(/of (\d+)/)?.[1]) : 1
+        const pages = Number((await progress.textContent())?.match(/of (\d+)/)?.[1])
         for (let n = 1; n <= pages; n += 1) {
           if (n > 1) {
             await tap(page, 'page-next')
@@ -148,17 +163,17 @@ for (const [screen, viewport] of Object.entries(screens)) {
         }
       }
 
-      await open(page, '#/stretches')
+      await open(page, '#/stretches', '.stretch-tiles')
       await check('stretches')
       const stretches = await page
         .locator('[data-testid^="stretch-tile-"]')
         .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')!.slice(13)))
       for (const id of stretches) {
-        await open(page, `#/stretches/${id}`)
+        await open(page, `#/stretches/${id}`, `[data-stretch="${id}"]`)
         await check(`stretch ${id}`, ['stretch-all', 'stretch-action'])
       }
 
-      await open(page, '#/sheets')
+      await open(page, '#/sheets', '.sheet-cards')
       await check('sheets')
       await tap(page, 'print-home-care')
       await check('print confirm')
@@ -167,7 +182,7 @@ for (const [screen, viewport] of Object.entries(screens)) {
       await check('print done')
       await tap(page, 'print-finish')
 
-      await open(page, '#/help-check')
+      await open(page, '#/help-check', '[data-testid="help-check-start"]')
       await check('help check intro')
       await tap(page, 'help-check-start')
       await check('help check question 1', ['help-check-yes', 'help-check-no', 'help-check-unsure'])
