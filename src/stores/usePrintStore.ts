@@ -15,7 +15,11 @@ export const usePrintStore = defineStore('print', () => {
   const printedThisVisit = ref(0)
   /** Why the last print failed, or null when nobody knows (the call itself failed). */
   const failureReason = ref<PrintFailureReason | null>(null)
-  /** What the kiosk's printer last said about itself; null until asked. */
+  /**
+   * What the kiosk's printer last said about itself; null until asked. Not returned, so it is
+   * no part of the visit's state: it is the kiosk's, and a walk-away reset neither clears it
+   * nor is undone by an answer that arrives after it.
+   */
   const printer = ref<PrinterStatus | null>(null)
   const settings = useSettingsStore()
   const activity = useActivityStore()
@@ -87,7 +91,6 @@ export const usePrintStore = defineStore('print', () => {
     printedThisVisit,
     failureReason,
     limitReached,
-    printer,
     printerDown,
     checkPrinter,
     showQrFor,

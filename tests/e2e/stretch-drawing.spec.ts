@@ -16,12 +16,14 @@ for (const viewport of [
     await page.setViewportSize(viewport)
     await startVisit(page, { locale: 'en' })
     await goTo(page, '#/stretches')
+    await expect(page.locator('[data-testid^="stretch-tile-"]').first()).toBeVisible()
     const ids = await page
       .locator('[data-testid^="stretch-tile-"]')
       .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')!.slice(13)))
     expect(ids.length).toBeGreaterThan(0)
     for (const id of ids) {
       await goTo(page, `#/stretches/${id}`)
+      await expect(page.locator(`[data-stretch="${id}"]`)).toBeVisible()
       const drawing = page.locator('.guided-drawing')
       await expect(drawing).toBeVisible()
       const box = (await drawing.boundingBox())!
