@@ -12,6 +12,7 @@ import type { ApiMethod } from '../shared/channels'
 import type { AppInfo, KioskApi } from '../shared/contract'
 import type { Logger } from '../shared/logger'
 import type { Settings } from '../shared/settings-schema'
+import type { PrinterWatch } from './printer-watch'
 import type { KioskSetupFlow } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import type { StaffGate } from './staff-gate'
@@ -38,6 +39,7 @@ export interface BackendContext {
   services: KioskServices
   shell: KioskShell
   staff: StaffGate
+  printer: PrinterWatch
   setup: KioskSetupFlow
   /** The content pack and site layers, staging and switching, fleet status. */
   fleet: FleetService

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
+import { createIppPrinters, type PrinterQueries } from '../services/ipp-printers'
 import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
 import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
@@ -25,6 +26,7 @@ import { settingsHandlers } from './handlers/settings-handlers'
 import { setupHandlers } from './handlers/setup-handlers'
 import { signInHandlers } from './handlers/sign-in-handlers'
 import { visitorHandlers } from './handlers/visitor-handlers'
+import { createPrinterWatch } from './printer-watch'
 import { createKioskSetup } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
@@ -42,6 +44,10 @@ export interface KioskBackendOptions {
   onSettings?: (settings: Settings) => void
   /** The longest time usage counts wait in memory before they are written. */
   usageFlushIntervalMs?: number
+  /** How the printer's state is asked: CUPS over IPP on this computer unless given. */
+  printers?: PrinterQueries
+  /** How often the printer is asked without a screen asking; 0 for never (tests). */
+  printerCheckIntervalMs?: number
   /** Test hooks for the fleet side: timers, randomness and time limits. */
   fleet?: Pick<
     FleetServiceOptions,
@@ -105,12 +111,26 @@ export function createKioskBackend(options: KioskBackendOptions) {
   }
 
   const staff = createStaffGate({ settings, record, log: options.log, now })
+  const printer = createPrinterWatch({
+    queries: options.printers ?? createIppPrinters(),
+    printer: options.shell.printer,
+    settings: () => settings.get(),
+    log: options.log,
+    now,
+    intervalMs: options.printerCheckIntervalMs ?? 30_000,
+    onCheck: (status, changed) => {
+      counters.printerChecked(status)
+      // IT hears of a printer that stops (or starts again) at once, not at the next report.
+      if (changed) void fleet.reportNow()
+    },
+  })
   const applied = (current: Settings) => options.onSettings?.(current)
   const setup = createKioskSetup({ pin: services.pin, settings, applied, record, userDataDir: dir })
   const ctx: BackendContext = {
     services,
     shell: options.shell,
     staff,
+    printer,
     setup,
     fleet,
     log: options.log,
@@ -161,9 +181,14 @@ export function createKioskBackend(options: KioskBackendOptions) {
       await services.usage.flush()
     },
     fleet,
+    /** The printer's last known state, for a status report; asks nothing. */
+    printerStatus: () => printer.current(),
     /** The Electron shell reports renderer crashes and hangs here, for the health metrics. */
     rendererGone: (kind: 'crash' | 'hang') => counters.rendererGone(kind),
     /** Stops the fleet's timers and its metric exporter. */
-    close: () => fleet.stop(),
+    close: () => {
+      printer.stop()
+      return fleet.stop()
+    },
   }
 }

@@ -8,6 +8,9 @@ import type { Settings } from '../shared/settings-schema'
  */
 export interface KioskShell {
   platform: AppInfo['platform']
+  /** Which printer a sheet goes to: the one staff chose (Electron), or the system's default
+   * queue, which a browser with --kiosk-printing prints to. */
+  printer: 'chosen' | 'system-default'
   /** The page is alive; the Electron shell reloads a page whose heartbeats stop. */
   heartbeat(): void
   /** A visit ended: clear what the page stored (cookies, storage, cache), never settings. */

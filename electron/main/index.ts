@@ -74,6 +74,7 @@ const backend = createKioskBackend({
   },
   shell: {
     platform: 'electron',
+    printer: 'chosen',
     heartbeat: () => backstop?.beat(),
     clearVisitData: async () => {
       if (kiosk) await clearVisitData(kiosk.webContents.session)

@@ -9,6 +9,7 @@ export const channels = {
   heartbeat: 'visit:heartbeat',
   endVisit: 'visit:end',
   printSheet: 'print:sheet',
+  getPrinterStatus: 'print:printer-status',
   recordUsage: 'usage:record',
   reportError: 'app:report-error',
   getSetupStatus: 'setup:status',

@@ -123,6 +123,7 @@ export function blockParity(reference: Block, other: Block, index: number): Pari
     case 'callout': {
       const b = sameKind(other, reference.kind)
       compare.value('tone', reference.tone, b.tone)
+      compare.value('icon', reference.icon ?? '', b.icon ?? '')
       compare.text('title', reference.title, b.title)
       compare.text('text', reference.text, b.text)
       compare.texts('items', reference.items, b.items)

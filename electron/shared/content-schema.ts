@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { helpQuestionIds, type HelpOutcome } from './help-check-rules'
+import { hasEmoji } from './plain-text'
 
 /**
  * The content model. Content files are YAML under content/<locale>/ so clinic staff can
@@ -20,6 +21,7 @@ const text = z
   .trim()
   .min(1, 'not-empty')
   .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), 'no-html')
+  .refine((value) => !hasEmoji(value), 'no-emoji')
 /** Ids appear in routes and file names, so they are kept to safe lowercase slugs. */
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id-format')
 /** Illustrations are bundled SVG files in resources/illustrations/, never remote images. */
@@ -36,9 +38,31 @@ const listBlock = z.strictObject({
   title: text.optional(),
   items: z.array(text).min(1),
 })
+/**
+ * The picture beside a callout's title. Each kind of warning has its own (a flame for heat, a
+ * pill for medicines, a stop sign for "stop if it hurts"), so a glance tells them apart; a
+ * callout that names none gets its tone's: a triangle, a clock, an "i".
+ */
+const calloutIcons = [
+  'alert',
+  'clock',
+  'calendar',
+  'info',
+  'heat',
+  'medicine',
+  'drowsy',
+  'doctor',
+  'fever',
+  'pain',
+  'checklist',
+  'stop',
+] as const
+export type CalloutIconName = (typeof calloutIcons)[number]
+
 const calloutBlock = z.strictObject({
   kind: z.literal('callout'),
   tone: z.enum(['info', 'warning', 'emergency']),
+  icon: z.enum(calloutIcons).optional(),
   title: text,
   text: text.optional(),
   items: z.array(text).min(1).optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { auditEntrySchema } from './audit-entry'
 import { channels, type ApiMethod } from './channels'
 import { idSchema, localeContentSchema, localeSchema } from './content-schema'
+import { printerProblems, printerStates, type PrinterStatus } from './printer-status'
 import { pinPolicy } from './pin-policy'
 import { fallbackCodes, problemCodes, type FieldProblem, type Problem } from './problem'
 import { fleetStatusSchema } from './fleet-status'
@@ -47,6 +48,8 @@ const printFailureReasons = [
   'printer-not-found',
   'printer-failed',
   'timeout',
+  /** The printer said it cannot print (stopped, out of paper, offline…): nothing was sent. */
+  'printer-down',
   'daily-limit',
   /** This visitor has printed as many sheets as one visit may. */
   'visit-limit',
@@ -73,6 +76,14 @@ const printResultSchema = z.discriminatedUnion('ok', [
   }),
 ])
 export type PrintResult = z.infer<typeof printResultSchema>
+
+const printerStatusSchema: z.ZodType<PrinterStatus> = z.strictObject({
+  printer: z.string().nullable(),
+  state: z.enum(printerStates),
+  problems: z.array(z.enum(printerProblems)),
+  checkedAt: z.iso.datetime(),
+})
+export type { PrinterStatus }
 
 /** Anonymous visitor events for the staff usage page: never names, never typed text. */
 const usageEventSchema = z.discriminatedUnion('type', [
@@ -201,6 +212,16 @@ export const contract = {
     access: 'visitor',
     args: z.tuple([printRequestSchema]),
     result: printResultSchema,
+  },
+  /**
+   * Whether the kiosk's printer can print now, asked over IPP: visitor screens offer a QR code
+   * instead of a print that would fail, staff see it in words, and so can a status report.
+   */
+  getPrinterStatus: {
+    channel: channels.getPrinterStatus,
+    access: 'visitor',
+    args: z.tuple([]),
+    result: printerStatusSchema,
   },
   recordUsage: {
     channel: channels.recordUsage,

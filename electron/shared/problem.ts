@@ -70,6 +70,7 @@ export interface Problem extends FieldProblem {
 const schemaRules = [
   'not-empty',
   'no-html',
+  'no-emoji',
   'id-format',
   'power-of-two',
   'hash-length',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { localeSchema } from './content-schema'
+import { hasEmoji } from './plain-text'
 import { defaultSettings as defaults, textSizes } from './settings-defaults'
 
 const textSizeSchema = z.enum(textSizes)
@@ -18,13 +19,20 @@ export const settingsSchema = z
       .trim()
       .min(1, 'clinic-name-required')
       .max(80)
+      .refine((value) => !hasEmoji(value), 'no-emoji')
       .default(defaults.clinicName),
     clinicPhone: z.union([phone, z.literal('')]).default(defaults.clinicPhone),
     clinicWebsite: z
-      .union([z.url({ protocol: /^https?$/, error: 'web-address' }), z.literal('')])
+      .union([z.url({ protocol: /^https?$/, error: 'web-address' }).max(100), z.literal('')])
       .default(defaults.clinicWebsite),
     emergencyNumber: phone.default(defaults.emergencyNumber),
-    collectionPoint: z.string().trim().min(1).max(80).default(defaults.collectionPoint),
+    collectionPoint: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .refine((value) => !hasEmoji(value), 'no-emoji')
+      .default(defaults.collectionPoint),
     defaultLocale: localeSchema.default(defaults.defaultLocale),
     enabledLocales: z
       .array(localeSchema)

@@ -10,6 +10,7 @@ import type { Logger } from '../shared/logger'
 export function createWebShell(log: Logger): KioskShell {
   return {
     platform: 'browser',
+    printer: 'system-default',
     heartbeat: () => undefined,
     clearVisitData: async () => undefined,
     print: async () => ({ ok: true, via: 'browser' }),

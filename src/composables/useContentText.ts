@@ -1,4 +1,5 @@
 import { storeToRefs } from 'pinia'
+import { fillPlaceholders } from '@/components/read-aloud/spoken-text'
 import { useSettingsStore } from '@/stores/useSettingsStore'
 
 /**
@@ -7,15 +8,5 @@ import { useSettingsStore } from '@/stores/useSettingsStore'
  */
 export function useContentText() {
   const { settings } = storeToRefs(useSettingsStore())
-  return (text: string): string =>
-    text.replace(
-      /\{(emergencyNumber|clinicName|clinicPhone|collectionPoint)\}/g,
-      (_match, key: string) => {
-        const value =
-          settings.value[
-            key as 'emergencyNumber' | 'clinicName' | 'clinicPhone' | 'collectionPoint'
-          ]
-        return value || _match
-      },
-    )
+  return (text: string): string => fillPlaceholders(text, settings.value)
 }

@@ -2,6 +2,7 @@ import { useRouter } from 'vue-router'
 import { kiosk } from '@/platform'
 import { sealVisitHistory } from '@/router'
 import { useContentStore } from '@/stores/useContentStore'
+import { useReadAloudStore } from '@/stores/useReadAloudStore'
 import { useSettingsStore } from '@/stores/useSettingsStore'
 import { useVisitStore } from '@/stores/useVisitStore'
 import { resetVisitStores } from '@/stores/visit-reset-plugin'
@@ -16,9 +17,10 @@ export function useVisitReset() {
   const settings = useSettingsStore()
   const content = useContentStore()
   const visit = useVisitStore()
+  const reader = useReadAloudStore()
 
   return async function resetVisit(): Promise<void> {
-    window.speechSynthesis?.cancel()
+    reader.stop()
     resetVisitStores()
     visit.applyClinicDefaults({
       locale: settings.settings.defaultLocale,
@@ -27,7 +29,6 @@ export function useVisitReset() {
     content.keepOnly(settings.settings.defaultLocale)
     await router.replace({ name: 'start' })
     sealVisitHistory(router)
-    window.scrollTo({ top: 0 })
     await kiosk.endVisit()
   }
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Locale } from '@shared/content-schema'
-import type { PrintFailureReason, PrintResult } from '@shared/contract'
+import type { PrinterStatus, PrintFailureReason, PrintResult } from '@shared/contract'
 import { kiosk } from '@/platform'
 import { useActivityStore } from './useActivityStore'
 import { useSettingsStore } from './useSettingsStore'
@@ -15,8 +15,16 @@ export const usePrintStore = defineStore('print', () => {
   const printedThisVisit = ref(0)
   /** Why the last print failed, or null when nobody knows (the call itself failed). */
   const failureReason = ref<PrintFailureReason | null>(null)
+  /**
+   * What the kiosk's printer last said about itself; null until asked. Not returned, so it is
+   * no part of the visit's state: it is the kiosk's, and a walk-away reset neither clears it
+   * nor is undone by an answer that arrives after it.
+   */
+  const printer = ref<PrinterStatus | null>(null)
   const settings = useSettingsStore()
   const activity = useActivityStore()
+
+  const printerDown = computed(() => printer.value?.state === 'down')
 
   const limitReached = computed(
     () => printedThisVisit.value >= settings.settings.perVisitPrintLimit,
@@ -62,6 +70,20 @@ export const usePrintStore = defineStore('print', () => {
   function showQr(): void {
     step.value = 'qr'
   }
+  /** Instead of a print that would fail: the sheet as a QR code at once. */
+  function showQrFor(id: string): void {
+    sheetId.value = id
+    step.value = 'qr'
+  }
+
+  async function checkPrinter(): Promise<void> {
+    try {
+      printer.value = await kiosk.getPrinterStatus()
+    } catch (error) {
+      // Not knowing is not "down": the visitor may still try, and is told if it fails.
+      console.warn('printer status', error)
+    }
+  }
 
   return {
     step,
@@ -69,6 +91,9 @@ export const usePrintStore = defineStore('print', () => {
     printedThisVisit,
     failureReason,
     limitReached,
+    printerDown,
+    checkPrinter,
+    showQrFor,
     choose,
     cancel,
     print,

@@ -1,5 +1,6 @@
 import { useActivityStore } from './useActivityStore'
 import { usePrintStore } from './usePrintStore'
+import { useReadAloudStore } from './useReadAloudStore'
 import { useVisitStore } from './useVisitStore'
 
 /**
@@ -10,4 +11,5 @@ export function createVisitStores(): void {
   useVisitStore()
   useActivityStore()
   usePrintStore()
+  useReadAloudStore()
 }

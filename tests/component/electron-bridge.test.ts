@@ -10,7 +10,7 @@ import { defaultSettings } from '../../electron/shared/settings-defaults'
 import type { Settings } from '../../electron/shared/settings-schema'
 import { electronTransport } from '../../src/platform/electron'
 import { contextBridge, ipcMain, ipcRenderer, resetFakeElectron } from '../mocks/electron'
-import { fakeShell } from '../unit/backend/kiosk-fixture'
+import { fakePrinters, fakeShell } from '../unit/backend/kiosk-fixture'
 import { memoryLogger } from '../unit/main/test-logger'
 import type * as Platform from '@/platform'
 
@@ -37,6 +37,8 @@ describe('staff Save through the Electron bridge', () => {
       shell: fakeShell(),
       log: memoryLogger(),
       appInfo: { name: 'kiosk', version: 'test', packaged: false },
+      printers: fakePrinters(),
+      printerCheckIntervalMs: 0,
     })
     registerIpc(ipcMain as never, backend.invoke, {
       isTrustedSender: (url) => url.startsWith('app://kiosk/'),

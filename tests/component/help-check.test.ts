@@ -31,9 +31,12 @@ afterEach(() => {
 const no = (count: number) => Array.from({ length: count }, () => 'no' as const)
 
 describe('help check view', () => {
-  it('introduces the check and says it is not a diagnosis before the first question', async () => {
+  it('introduces the check, says how many questions it has and that it is not a diagnosis', async () => {
     const { wrapper } = await mountKiosk(HelpCheckView, { path: '/help-check' })
     expect(wrapper.get('h1').text()).toBe('Should I get help?')
+    expect(wrapper.get('[data-testid="help-check-count"]').text()).toBe(
+      'It has 35 questions, one sign each. It stops early if an answer means you need help now.',
+    )
     expect(wrapper.text()).toContain('Touch Yes, No or Not sure')
     expect(wrapper.get('[data-testid="help-check-disclaimer"]').text()).toContain(
       'It is not a diagnosis',
@@ -47,7 +50,8 @@ describe('help check view', () => {
     expect(wrapper.get('h2').text()).toContain('weakness in both legs')
     expect(wrapper.findAll('[data-testid="help-check-question"]')).toHaveLength(1)
     expect(wrapper.get('[data-testid="help-check-unsure"]').text()).toBe('Not sure')
-    expect(wrapper.find('[data-testid="help-check-previous"]').exists()).toBe(false)
+    // On the first question Previous is there but does nothing, so nothing moves on the next.
+    expect(wrapper.get('[data-testid="help-check-previous"]').attributes('disabled')).toBeDefined()
 
     await answer(wrapper, 'no')
     expect(wrapper.get('[data-testid="help-check-progress"]').text()).toBe('Question 2 of 35')

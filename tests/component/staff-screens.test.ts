@@ -174,3 +174,41 @@ describe('the problems staff are shown', () => {
     )
   })
 })
+
+describe('emoji in staff text', () => {
+  it('are refused as staff type, with a plain reason, and nothing is saved', async () => {
+    const backend = realBackend()
+    await backend.api.staffSignIn({ pin })
+    const { wrapper } = await mountKiosk(StaffSettingsView, { path: '/admin/settings' })
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="setting-clinicName"]').exists()).toBe(true),
+    )
+    await wrapper.get('[data-testid="setting-clinicName"]').setValue('Riverside Clinic 🙂')
+    expect(wrapper.get('#problem-clinicName').text()).toBe(
+      'Emoji cannot be used: the kiosk cannot show or print them the same everywhere. Please use words.',
+    )
+    expect(wrapper.get('[data-testid="settings-save"]').attributes('disabled')).toBeDefined()
+    expect((await backend.api.getSettings()).clinicName).toBe('Our clinic')
+  })
+
+  it('are refused in content at save too, by the backend, field by field', async () => {
+    const backend = realBackend()
+    await backend.api.staffSignIn({ pin })
+    const { content } = await backend.api.getContent('en')
+    const section = content.sections.find((s) => s.id === 'what-is')!
+    const result = await backend.api.staffSaveDocument({
+      locale: 'en',
+      kind: 'section',
+      document: { ...section, title: 'What is a back spasm? 😬' },
+    })
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: 'title', code: 'invalid', params: { rule: 'no-emoji' } }],
+    })
+    // ©, ® and ™ are letters of the typeface, not emoji.
+    const settings = await backend.api.getSettings()
+    expect(
+      await backend.api.staffSaveSettings({ ...settings, clinicName: 'Riverside™ Clinic' }),
+    ).toMatchObject({ ok: true })
+  })
+})

@@ -8,6 +8,29 @@ import { useSettingsStore } from '@/stores/useSettingsStore'
 import { useVisitStore } from '@/stores/useVisitStore'
 import { mountKiosk } from './mount-kiosk'
 
+/** A stand-in for layout: each unit of a measured page this tall, each page area this tall. */
+function fakeLayout(sizes: { unit: number; room: number }): () => void {
+  const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')
+  const client = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.parentElement?.classList.contains('measured-copy') ? sizes.unit : 0
+    },
+  })
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('document-area') ? sizes.room : 0
+    },
+  })
+  return () => {
+    if (offset) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offset)
+    if (client) Object.defineProperty(HTMLElement.prototype, 'clientHeight', client)
+    else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
+  }
+}
+
 describe('start view', () => {
   it('invites the visitor to touch, names the topic, and opens home on touch', async () => {
     const { wrapper, router } = await mountKiosk(StartView)
@@ -30,10 +53,17 @@ describe('start view', () => {
 })
 
 describe('home view', () => {
-  it('shows a tile per visible section with "When to get help" first', async () => {
+  it('shows a tile per visible section with "When to get help" first and largest, then the rest', async () => {
     const { wrapper } = await mountKiosk(HomeView, { path: '/home' })
     const titles = wrapper.findAll('nav .tile-title').map((t) => t.text())
     expect(titles[0]).toBe('When to get help')
+    expect(wrapper.find('.home-tile-first [data-testid="tile-get-help"]').exists()).toBe(true)
+    // Ten topics, then the sheets, the stretches and About: thirteen tiles on one screen.
+    expect(titles.slice(-3)).toEqual([
+      'Take-home sheets',
+      'Gentle stretches',
+      'About this information',
+    ])
     expect(titles).toEqual(
       expect.arrayContaining([
         'Myths and facts',
@@ -41,7 +71,7 @@ describe('home view', () => {
         'What to expect as you get better',
       ]),
     )
-    expect(titles).toHaveLength(10)
+    expect(titles).toHaveLength(13)
     expect(wrapper.get('[data-testid="tile-get-help"]').classes()).toContain('tile-urgent')
   })
 
@@ -57,35 +87,39 @@ describe('home view', () => {
     }
     await flushPromises()
     expect(wrapper.find('[data-testid="tile-causes"]').exists()).toBe(false)
-    expect(wrapper.findAll('nav .tile')).toHaveLength(9)
+    expect(wrapper.findAll('nav .tile')).toHaveLength(12)
   })
 })
 
 describe('section view', () => {
-  it('renders the section a page at a time, with its sources and review date on the last page', async () => {
-    const { wrapper, router } = await mountKiosk(SectionView, {
-      path: '/section/what-is',
-      props: { id: 'what-is' },
-    })
-    expect(wrapper.get('h1').text()).toBe('What is a back spasm?')
-    expect(wrapper.findAll('.block-paragraph').length).toBeGreaterThan(0)
-    const pages = Number(
-      wrapper
-        .get('[data-testid="page-progress"]')
-        .text()
-        .match(/of (\d+)/)?.[1],
-    )
-    expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page 1 of ${pages}`)
-    expect(wrapper.text()).not.toContain('Where this information comes from')
-    for (let page = 2; page <= pages; page += 1) {
-      await wrapper.get('[data-testid="page-next"]').trigger('click')
-      await flushPromises()
-      expect(router.currentRoute.value.query['page']).toBe(String(page))
-      expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page ${page} of ${pages}`)
+  it('splits a topic into pages by the room the screen has, with its sources on the last', async () => {
+    // happy-dom lays nothing out: every block is 300 px tall here, and a page has 700 px.
+    const restore = fakeLayout({ unit: 300, room: 700 })
+    try {
+      const { wrapper, router } = await mountKiosk(SectionView, {
+        path: '/section/what-is',
+        props: { id: 'what-is' },
+      })
+      expect(wrapper.get('h1').text()).toBe('What is a back spasm?')
+      const shown = () => wrapper.get('.document-page')
+      const blocks = useContentStore().byLocale.en!.sections.find((s) => s.id === 'what-is')!.blocks
+      // Two blocks (and a gap) fit a page; the sources come after the last block.
+      const pages = Math.ceil((blocks.length + 1) / 2)
+      expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page 1 of ${pages}`)
+      expect(shown().element.children).toHaveLength(2)
+      expect(shown().text()).not.toContain('Where this information comes from')
+      for (let page = 2; page <= pages; page += 1) {
+        await wrapper.get('[data-testid="page-next"]').trigger('click')
+        await flushPromises()
+        expect(router.currentRoute.value.query['page']).toBe(String(page))
+        expect(wrapper.get('[data-testid="page-progress"]').text()).toBe(`Page ${page} of ${pages}`)
+      }
+      expect(wrapper.get('[data-testid="page-next"]').attributes('disabled')).toBeDefined()
+      expect(shown().text()).toContain('Where this information comes from')
+      expect(shown().text()).toContain('Last reviewed: November 1, 2026')
+    } finally {
+      restore()
     }
-    expect(wrapper.get('[data-testid="page-next"]').attributes('disabled')).toBeDefined()
-    expect(wrapper.text()).toContain('Where this information comes from')
-    expect(wrapper.text()).toContain('Last reviewed: November 1, 2026')
   })
 
   it('shows the emergency signs and the emergency number on the first page of "When to get help"', async () => {

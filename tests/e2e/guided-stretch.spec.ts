@@ -18,7 +18,7 @@ test('a visitor follows a guided stretch: hold, rest, repeat, well done, next st
   await page.getByTestId('touch-to-start').click()
   await page.getByTestId('tile-stretches').click()
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Guided stretches' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Gentle stretches' })).toBeVisible()
   await expect(page.getByTestId('stretches-warning')).toContainText('Stop if it hurts more')
   await page.getByTestId('stretch-tile-knee-to-chest').click()
 
@@ -70,6 +70,6 @@ test('a visitor follows a guided stretch: hold, rest, repeat, well done, next st
   await expect(action).toHaveText('Start')
 
   await page.getByRole('link', { name: 'All stretches' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Guided stretches' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Gentle stretches' })).toBeVisible()
   expect(errors).toEqual([])
 })

@@ -27,7 +27,8 @@ test('a visitor who walks away is warned, then the kiosk starts over with nothin
   await page.getByTestId('nav-language').click()
   await page.getByTestId('text-size-larger').click()
   await page.getByTestId('nav-contrast').click()
-  await expect(page.getByTestId('page-progress')).toHaveText(/^Página 2 de/)
+  // Larger text makes more pages; the visitor is still at the block they were reading.
+  await expect(page.getByTestId('page-progress')).toHaveText(/^Página [2-9] de/)
   await expect(page.locator('html')).toHaveClass(/high-contrast/)
 
   // The visitor walks away.

@@ -55,9 +55,9 @@ for (const locale of ['en', 'es'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
       const seen: string[] = []
       for (let n = 1; ; n += 1) {
-        await expect(page.locator('.section-page')).toHaveAttribute('data-page', String(n))
+        await expect(page.locator('.document-page')).toHaveAttribute('data-page', String(n))
         violations.push(...(await axeAfterTap(page, `${id} page ${n}`)))
-        seen.push((await page.locator('.section-page').textContent()) ?? '')
+        seen.push((await page.locator('.document-page').textContent()) ?? '')
         const next = page.getByTestId('page-next')
         if (!(await next.isVisible()) || !(await next.isEnabled())) break
         await next.tap()
@@ -69,7 +69,7 @@ for (const locale of ['en', 'es'] as const) {
 
     await page.getByTestId('tile-what-is').tap()
     for (;;) {
-      if (await page.getByText(whoFor[locale]).isVisible()) break
+      if (await page.locator('.document-page').getByText(whoFor[locale]).isVisible()) break
       await page.getByTestId('page-next').tap()
     }
     violations.push(...(await axeAfterTap(page, 'what-is, who this is for')))

@@ -19,7 +19,9 @@ test('a visitor goes from the start screen into a section and back home', async 
   await expect(progress).toHaveText(/^Page 1 of \d+$/)
   while (await page.getByTestId('page-next').isEnabled())
     await page.getByTestId('page-next').click()
-  await expect(page.getByText('Where this information comes from')).toBeVisible()
+  await expect(
+    page.locator('.document-page').getByText('Where this information comes from'),
+  ).toBeVisible()
   await expect(page.getByTestId('disclaimer')).toContainText('not a diagnosis')
 
   await page.getByTestId('nav-home').click()

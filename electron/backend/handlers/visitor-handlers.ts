@@ -10,6 +10,7 @@ type VisitorMethod =
   | 'heartbeat'
   | 'endVisit'
   | 'printSheet'
+  | 'getPrinterStatus'
   | 'recordUsage'
   | 'reportError'
 
@@ -68,6 +69,11 @@ export function visitorHandlers(ctx: BackendContext): Pick<Handlers, VisitorMeth
           ctx.log.warn(`printing: daily limit of ${settings.dailyPrintLimit} sheets reached`)
           return { ok: false, reason: 'daily-limit' }
         }
+        // A printer that says it cannot print is not sent the sheet: the visitor is told at once.
+        if ((await ctx.printer.check()).state === 'down') {
+          usage.printFailed(request.sheetId)
+          return { ok: false, reason: 'printer-down' }
+        }
         const result = await ctx.shell.print(request, settings)
         if (result.ok) {
           printedThisVisit += 1
@@ -75,6 +81,7 @@ export function visitorHandlers(ctx: BackendContext): Pick<Handlers, VisitorMeth
         } else usage.printFailed(request.sheetId)
         return result
       }),
+    getPrinterStatus: () => ctx.printer.check(),
     recordUsage: async (event) => {
       switch (event.type) {
         case 'visit':

@@ -421,6 +421,11 @@ export function createFleetService(options: FleetServiceOptions) {
      */
     siteSettings: (): Partial<Settings> => (files.site?.settings ?? {}) as Partial<Settings>,
     status: () => ({ config, configProblems, snapshot: snapshot() }),
+    /** Writes status.json and kiosk.prom now: something IT watches (the printer) changed. */
+    async reportNow(): Promise<void> {
+      await ready
+      if (!stopped) await exclusive(report)
+    },
     /** Stops the timers and waits for a check or write under way, then for the exporter. */
     async stop(): Promise<void> {
       stopped = true

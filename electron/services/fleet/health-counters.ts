@@ -1,4 +1,5 @@
 import type { PrintResult } from '../../shared/contract'
+import type { PrinterStatus } from '../../shared/printer-status'
 
 /**
  * What the kiosk counts about itself for IT: plain numbers read by the metric callbacks.
@@ -16,12 +17,15 @@ export function createHealthCounters(now: () => Date) {
   }
   let heartbeatAt: Date | null = null
   let printer: { ok: boolean; reason: string | null } = { ok: true, reason: null }
+  /** What the printer last said about itself over IPP, asked before anyone taps Print. */
+  let printerHealth: PrinterStatus | null = null
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
 
   return {
     counts,
     heartbeatAt: () => heartbeatAt,
     printer: () => printer,
+    printerHealth: () => printerHealth,
     heartbeat(): void {
       heartbeatAt = now()
     },
@@ -39,6 +43,9 @@ export function createHealthCounters(now: () => Date) {
       if (result.ok) counts.printSuccesses += 1
       else bump(counts.printFailures, result.reason)
       printer = result.ok ? { ok: true, reason: null } : { ok: false, reason: result.reason }
+    },
+    printerChecked(status: PrinterStatus): void {
+      printerHealth = status
     },
     syncFailed(reason: string): void {
       bump(counts.syncFailures, reason)

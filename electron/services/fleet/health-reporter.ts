@@ -151,6 +151,16 @@ export function createHealthReporter(options: {
     for (const [reason, n] of counters.counts.printFailures)
       r.observe(n, { outcome: 'failure', reason })
   })
+  gauge(
+    'kiosk_printer_up',
+    'Whether the kiosk printer can print as it last said over IPP: 1 yes, 0 no (absent: not known)',
+    (r) => {
+      const health = counters.printerHealth()
+      if (!health || health.state === 'unknown' || health.state === 'none') return
+      r.observe(health.state === 'down' ? 0 : 1, { printer: health.printer ?? '' })
+    },
+    '',
+  )
   counter('kiosk_idle_resets', 'Visits ended by the walk-away timer', (r) =>
     r.observe(counters.counts.idleResets),
   )
@@ -180,6 +190,7 @@ export function createHealthReporter(options: {
       rolledBack: fleet.rolledBack,
       metadataExpires: fleet.metadataExpires,
       printer: counters.printer(),
+      printerHealth: counters.printerHealth(),
       heartbeatAt: counters.heartbeatAt()?.toISOString() ?? null,
       uptimeSeconds: uptime(),
       writtenAt: options.now().toISOString(),

@@ -8,6 +8,7 @@ import {
 } from '../../../electron/backend/create-kiosk-backend'
 import type { Caller } from '../../../electron/backend/guard'
 import type { KioskShell } from '../../../electron/backend/shell'
+import type { PrinterQueries } from '../../../electron/services/ipp-printers'
 import { pinFileName } from '../../../electron/services/pin-store'
 import { apiMethods } from '../../../electron/shared/channels'
 import type { ContentDocument, Locale } from '../../../electron/shared/content-schema'
@@ -31,6 +32,7 @@ export const refusal = (reason: RefusalReason) =>
 export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
   return {
     platform: 'electron',
+    printer: 'chosen',
     heartbeat: vi.fn(),
     clearVisitData: vi.fn(async () => undefined),
     print: vi.fn<KioskShell['print']>(
@@ -44,6 +46,21 @@ export function fakeShell(options: { print?: KioskShell['print'] } = {}) {
   } satisfies KioskShell
 }
 
+/**
+ * A print system whose every queue is idle and taking jobs; a test can make one say otherwise.
+ * The real CUPS is asked by the printer tests in tests/hardware/.
+ */
+export function fakePrinters(defaultQueue: string | null = 'Front_Desk') {
+  return {
+    defaultPrinter: vi.fn<PrinterQueries['defaultPrinter']>(async () => defaultQueue),
+    attributes: vi.fn<PrinterQueries['attributes']>(async () => ({
+      'printer-state': 'idle',
+      'printer-state-reasons': 'none',
+      'printer-is-accepting-jobs': true,
+    })),
+  } satisfies PrinterQueries
+}
+
 /** Kiosks built in the current test, so their counts are written before the folder goes. */
 const running = new Set<{ flush(): Promise<void>; close(): Promise<void> }>()
 
@@ -54,6 +71,7 @@ export interface TestKioskOptions {
   now?: () => Date
   /** The folder the shipped content is read from; the app's content/ by default. */
   contentDir?: string
+  printers?: PrinterQueries
   /** The fleet side's timers and time limits. */
   fleet?: KioskBackendOptions['fleet']
   appVersion?: string
@@ -83,6 +101,8 @@ export function createTestKiosk<Shell extends KioskShell = ReturnType<typeof fak
     now: options.now,
     onSettings,
     usageFlushIntervalMs: 10,
+    printers: options.printers ?? fakePrinters(),
+    printerCheckIntervalMs: 0,
   })
   const api = Object.fromEntries(
     apiMethods.map((method) => [

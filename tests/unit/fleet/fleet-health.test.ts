@@ -3,8 +3,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createTestKiosk, useUserDataFolder } from '../backend/kiosk-fixture'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createWebShell } from '../../../electron/web-host/web-shell'
+import { createTestKiosk, fakePrinters, useUserDataFolder } from '../backend/kiosk-fixture'
+import { memoryLogger } from '../main/test-logger'
 import type { FleetConfigInput } from '../../../electron/shared/fleet-config'
 import {
   readStatus,
@@ -39,12 +41,15 @@ async function startCapture() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/metrics`, posts }
 }
 
-async function fleetKiosk(extra: Partial<FleetConfigInput> = {}) {
+async function fleetKiosk(
+  extra: Partial<FleetConfigInput> = {},
+  kioskOptions: Parameters<typeof createTestKiosk>[1] = {},
+) {
   const served = await servedRepository(folder(), { kioskId: 'kiosk-42', ...extra })
   await served.publishPack(await writePack(folder(), { id: 'healthy', title: 'Healthy title' }))
   closing.push(served.server.close)
   return {
-    kiosk: createTestKiosk(served.userData),
+    kiosk: createTestKiosk(served.userData, kioskOptions),
     userData: served.userData,
     server: served.server,
   }
@@ -112,6 +117,7 @@ describe('fleet health', () => {
         'nextCheckAt',
         'pack',
         'printer',
+        'printerHealth',
         'rolledBack',
         'siteId',
         'staged',
@@ -119,6 +125,51 @@ describe('fleet health', () => {
         'writtenAt',
       ].sort(),
     )
+  })
+
+  it('reports the printer as it says it is over IPP, at once when it stops and when it starts again', async () => {
+    // A web host prints to the system's default queue, so that is the printer it watches.
+    const printers = fakePrinters('KioskPDF')
+    const { kiosk, userData } = await fleetKiosk(
+      {},
+      { printers, shell: createWebShell(memoryLogger()) },
+    )
+    await kiosk.fleet.checkNow()
+    const printerUp = async () => {
+      const text = await readFile(join(userData, 'status', 'kiosk.prom'), 'utf8')
+      const family = parsePrometheusTextFormat(text).find((f) => f.name === 'kiosk_printer_up')
+      return family?.metrics.map((m) => [m.labels?.['printer'], Number(m.value)])
+    }
+
+    printers.attributes.mockResolvedValue({
+      'printer-state': 'stopped',
+      'printer-state-reasons': 'paused',
+      'printer-is-accepting-jobs': true,
+    })
+    await kiosk.api.getPrinterStatus()
+    await vi.waitFor(async () =>
+      expect((await readStatus(userData)).printerHealth).toMatchObject({
+        printer: 'KioskPDF',
+        state: 'down',
+        problems: ['stopped'],
+      }),
+    )
+    expect(await printerUp()).toEqual([['KioskPDF', 0]])
+
+    printers.attributes.mockResolvedValue({
+      'printer-state': 'idle',
+      'printer-state-reasons': 'none',
+      'printer-is-accepting-jobs': true,
+    })
+    await kiosk.api.getPrinterStatus()
+    await vi.waitFor(async () =>
+      expect((await readStatus(userData)).printerHealth).toMatchObject({
+        printer: 'KioskPDF',
+        state: 'ready',
+        problems: [],
+      }),
+    )
+    expect(await printerUp()).toEqual([['KioskPDF', 1]])
   })
 
   it('pushes OTLP metrics with the kiosk id and the token header to a collector on 127.0.0.1', async () => {

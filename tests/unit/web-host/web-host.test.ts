@@ -6,6 +6,7 @@ import { createKioskBackend } from '../../../electron/backend/create-kiosk-backe
 import { contentSecurityPolicy } from '../../../electron/shared/content-security-policy'
 import { startWebHost, type WebHost } from '../../../electron/web-host/web-host'
 import { createWebShell } from '../../../electron/web-host/web-shell'
+import { fakePrinters } from '../backend/kiosk-fixture'
 import { memoryLogger } from '../main/test-logger'
 import { request } from './http-request'
 
@@ -21,6 +22,8 @@ async function start(): Promise<WebHost> {
     shell: createWebShell(log),
     log,
     appInfo: { name: 'kiosk', version: 'test', packaged: false },
+    printers: fakePrinters(),
+    printerCheckIntervalMs: 0,
   })
   return startWebHost({
     invoke: backend.invoke,
