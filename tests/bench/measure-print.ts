@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
 import { chromiumLaunch } from '../../playwright.config'
+import { testServices } from '../hardware/test-services'
 import { startButton } from './kiosk'
 import { median, percentile, round } from './stats'
 
 const run = promisify(execFile)
 
-/** Written by scripts/test-services.sh (CUPS with a cups-pdf default queue, Xvfb). */
-const servicesEnvFile = `${process.env.KIOSK_SERVICES_DIR ?? '/tmp/kiosk-test-services'}/env`
 const sheets = ['prevention', 'stretches', 'home-care']
 
 export type PrintResult =
@@ -25,19 +24,6 @@ export type PrintResult =
       /** The same tap → cups-pdf's PDF of it in the output folder (the job printed). */
       pdfWrittenMedianMs: number | null
     }
-
-function servicesEnv(): Record<string, string> | string {
-  if (!existsSync(servicesEnvFile)) {
-    return `${servicesEnvFile} is missing: run scripts/test-services.sh start (as root) first`
-  }
-  return Object.fromEntries(
-    readFileSync(servicesEnvFile, 'utf8')
-      .split('\n')
-      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1]!, m[2]!]),
-  )
-}
 
 async function jobIds(printer: string): Promise<Set<string>> {
   const { stdout } = await run('lpstat', ['-W', 'all', '-o', printer]).catch(() => ({
@@ -70,12 +56,15 @@ async function spoolerProblem(printer: string): Promise<string | null> {
  * polled every 20 ms; the cups-pdf file appearing is reported too.
  */
 export async function measurePrint(appUrl: string, prints = 20): Promise<PrintResult> {
-  const env = servicesEnv()
-  if (typeof env === 'string') return { measured: false, reason: env }
-  const printer = env['KIOSK_PRINTER'] ?? ''
-  const output = env['KIOSK_PRINT_OUTPUT'] ?? ''
-  if (!env['DISPLAY'] || !printer || !output) {
-    return { measured: false, reason: `${servicesEnvFile} has no DISPLAY, printer or output` }
+  const services = testServices()
+  if (services.missing !== null) return { measured: false, reason: services.missing }
+  const printer = services.printer?.queue ?? ''
+  const output = services.printer?.output ?? ''
+  if (!services.displayEnv['DISPLAY'] || !printer || !output) {
+    return {
+      measured: false,
+      reason: 'the test services gave no display, printer or output folder',
+    }
   }
   const problem = await spoolerProblem(printer)
   if (problem) return { measured: false, reason: problem }
@@ -83,7 +72,7 @@ export async function measurePrint(appUrl: string, prints = 20): Promise<PrintRe
     ...chromiumLaunch,
     headless: false,
     args: [...chromiumLaunch.args, '--kiosk-printing'],
-    env: { ...process.env, DISPLAY: env['DISPLAY'] },
+    env: { ...process.env, ...services.displayEnv },
   })
   const accepted: number[] = []
   const written: number[] = []
