@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
+import { createDraftStore } from '../services/draft-store'
+import { createExportFolder } from '../services/export-folder'
 import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
 import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
@@ -19,6 +21,7 @@ import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { draftHandlers } from './handlers/draft-handlers'
 import { fleetHandlers } from './handlers/fleet-handlers'
 import { withHealthTaps } from './health-taps'
 import { settingsHandlers } from './handlers/settings-handlers'
@@ -28,6 +31,8 @@ import { visitorHandlers } from './handlers/visitor-handlers'
 import { createKioskSetup } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
+import { createShownPages } from './shown-pages'
+import { recordPackSwitches, type PackSwitch } from './pack-history'
 
 export interface KioskBackendOptions {
   /** Where settings, the PIN, content changes, counts and the audit log are kept. */
@@ -59,6 +64,8 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const dir = options.userDataDir
   const content = createContentStore({ contentDir: options.contentDir })
   const counters = createHealthCounters(now)
+  // The history notes each switch; it is built from services made after the fleet's.
+  let packSwitched: ((change: PackSwitch) => Promise<void>) | null = null
   const fleet = createFleetService({
     userDataDir: dir,
     fetch: options.shell.fetch,
@@ -66,6 +73,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     counters,
     log: options.log,
     now,
+    onSwitch: (change) => packSwitched?.(change) ?? Promise.resolve(),
     ...options.fleet,
   })
   const settings = createSettingsStore({
@@ -77,6 +85,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
   const setupRecord = createSetupRecord({ dir, now })
+  const exports = createExportFolder({ userDataDir: dir, settings })
   const services: KioskServices = {
     content,
     settings,
@@ -91,10 +100,15 @@ export function createKioskBackend(options: KioskBackendOptions) {
       settings,
       overrides,
       shipped,
+      exports,
       log: options.log,
       now,
     }),
+    drafts: createDraftStore({ dir, now }),
+    exports,
   }
+  const pages = createShownPages({ content, overrides, fleet, log: options.log })
+  packSwitched = recordPackSwitches({ pages, overrides, log: options.log })
 
   async function record(event: AuditEvent, detail?: string): Promise<void> {
     try {
@@ -113,6 +127,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     staff,
     setup,
     fleet,
+    pages,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -131,6 +146,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     ...settingsHandlers(ctx),
     ...contentHandlers(ctx),
     ...backupHandlers(ctx),
+    ...draftHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...appHandlers(ctx),
     ...fleetHandlers(ctx),
