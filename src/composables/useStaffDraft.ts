@@ -1,7 +1,9 @@
-import { useDebounceFn } from '@vueuse/core'
-import { ref, watch } from 'vue'
+import { onBeforeUnmount, ref, watch } from 'vue'
 import type { Draft, DraftId } from '@shared/contract'
 import { kiosk } from '@/platform'
+
+/** Long enough to keep one draft per pause in typing, short enough that a walk-away loses nothing. */
+const keepAfterMs = 400
 
 /**
  * Unsaved staff work kept in the backend as staff type, so a walk-away, the staff time-out
@@ -11,15 +13,24 @@ import { kiosk } from '@/platform'
 export function useStaffDraft<T>(id: () => DraftId, work: () => T, dirty: () => boolean) {
   /** The draft found when the screen opened, if staff left work unsaved last time. */
   const restored = ref<Draft | null>(null)
+  let timer: ReturnType<typeof setTimeout> | undefined
 
-  const keep = useDebounceFn(async () => {
+  async function keep(): Promise<void> {
     if (dirty()) await kiosk.staffSaveDraft({ id: id(), data: work() })
     else await kiosk.staffDiscardDraft({ id: id() })
-  }, 400)
-  // Best effort: a draft refused after the session ended is only a draft lost, never work saved.
-  watch(work, () => void keep().catch((error: unknown) => console.warn('staff draft', error)), {
-    deep: true,
-  })
+  }
+  watch(
+    work,
+    () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        keep().catch((error: unknown) => console.warn('staff draft', error))
+      }, keepAfterMs)
+    },
+    { deep: true },
+  )
+  // Leaving saves, discards or asks (useUnsavedGuard); after that nothing is left to keep.
+  onBeforeUnmount(() => clearTimeout(timer))
 
   /** The unsaved work left last time, if any. */
   async function find(): Promise<T | null> {
@@ -29,6 +40,7 @@ export function useStaffDraft<T>(id: () => DraftId, work: () => T, dirty: () => 
   }
 
   async function discard(): Promise<void> {
+    clearTimeout(timer)
     restored.value = null
     await kiosk.staffDiscardDraft({ id: id() })
   }

@@ -6,19 +6,19 @@ export type KeyboardLayout = 'text' | 'numeric' | 'tel' | 'url'
 
 type Layout = { default: string[]; shift: string[] }
 
-const digits = ['1 2 3', '4 5 6', '7 8 9', '{bksp} 0 {done}']
+const digits = ['1 2 3', '4 5 6', '7 8 9', '{clear} 0 {bksp}', '{done}']
 
 export const keyboardLayouts: Record<KeyboardLayout, Layout> = {
   text: {
     default: [
-      '1 2 3 4 5 6 7 8 9 0 - {bksp}',
+      '1 2 3 4 5 6 7 8 9 0 - {bksp} {clear}',
       'q w e r t y u i o p á é',
       'a s d f g h j k l ñ í ó',
       '{shift} z x c v b n m , . ú ü',
       '{space} @ : / ( ) + ¿ ? ¡ ! {done}',
     ],
     shift: [
-      '1 2 3 4 5 6 7 8 9 0 _ {bksp}',
+      '1 2 3 4 5 6 7 8 9 0 _ {bksp} {clear}',
       'Q W E R T Y U I O P Á É',
       'A S D F G H J K L Ñ Í Ó',
       "{shift} Z X C V B N M ; ' Ú Ü",
@@ -27,19 +27,19 @@ export const keyboardLayouts: Record<KeyboardLayout, Layout> = {
   },
   numeric: { default: digits, shift: digits },
   tel: {
-    default: ['1 2 3 (', '4 5 6 )', '7 8 9 -', '+ 0 . {space}', '{bksp} {done}'],
-    shift: ['1 2 3 (', '4 5 6 )', '7 8 9 -', '+ 0 . {space}', '{bksp} {done}'],
+    default: ['1 2 3 (', '4 5 6 )', '7 8 9 -', '+ 0 . {space}', '{bksp} {clear} {done}'],
+    shift: ['1 2 3 (', '4 5 6 )', '7 8 9 -', '+ 0 . {space}', '{bksp} {clear} {done}'],
   },
   url: {
     default: [
-      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      '1 2 3 4 5 6 7 8 9 0 {bksp} {clear}',
       'q w e r t y u i o p -',
       'a s d f g h j k l : /',
       '{shift} z x c v b n m . _',
       'https:// .org .com ? = & {done}',
     ],
     shift: [
-      '1 2 3 4 5 6 7 8 9 0 {bksp}',
+      '1 2 3 4 5 6 7 8 9 0 {bksp} {clear}',
       'Q W E R T Y U I O P -',
       'A S D F G H J K L : /',
       '{shift} Z X C V B N M . _',
