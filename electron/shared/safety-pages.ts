@@ -5,7 +5,7 @@ import type { Block, ContentDocument } from './content-schema'
  * list, the "Should I get help?" check starts from it and other pages point to it. No edit,
  * content pack or import may hide it, move it from the top or take its emergency list away.
  */
-export const safetySectionIds: readonly string[] = ['get-help']
+const safetySectionIds: readonly string[] = ['get-help']
 
 export const isSafetySection = (kind: 'section' | 'sheet', id: string) =>
   kind === 'section' && safetySectionIds.includes(id)

@@ -2,16 +2,13 @@ import { useI18n } from 'vue-i18n'
 import type { ContentDocument, Locale } from '@shared/content-schema'
 import type { HistoryChange, PageChange, StaffHistoryEntry } from '@shared/contract'
 import { useContentStore } from '@/stores/useContentStore'
+import { useWhen } from './useWhen'
 
 /** A history entry in the staff's words: what changed, by whom, when to the second. */
 export function useHistoryWords() {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const content = useContentStore()
-
-  const when = (at: string) =>
-    new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(
-      new Date(at),
-    )
+  const when = useWhen()
 
   /** "“Causes” (English)": the page's title as visitors see it now, and its language. */
   function page(key: string | undefined): string {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 
 /** One answer staff can give: its words, and whether it is the action asked about. */
-export interface ConfirmChoice<T extends string = string> {
+interface ConfirmChoice<T extends string = string> {
   value: T
   label: string
   primary?: boolean
