@@ -85,6 +85,22 @@ for (const locale of staffLocales) {
       await expect(page.getByTestId('edit-saved')).toHaveText(w('staff.saved'))
       await expectKeyboardHidden(page)
       await expect(page.locator('.edit-preview')).toContainText(text)
+
+      // A backup imported by its name, typed on the keyboard.
+      await page.getByTestId('staff-menu').tap()
+      await page.getByTestId('staff-backup').tap()
+      await page.getByTestId('backup-export').tap()
+      const name = (await page.locator('.backup-name').first().textContent())?.trim() ?? ''
+      const byName = page.getByTestId('setting-backupName')
+      await byName.tap()
+      await expect(keyboard).toHaveAttribute('data-layout', 'text')
+      await fillByTouch(page, byName, name)
+      await axe.check('backup with the keyboard')
+      await page.getByTestId('backup-import-name').tap()
+      await page.getByTestId('confirm-yes').tap()
+      await expect(page.getByTestId('backup-imported')).toHaveText(
+        w('staff.backup.imported', { name }),
+      )
       expect(axe.violations()).toEqual([])
       expect(errors).toEqual([])
     })
