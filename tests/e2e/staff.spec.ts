@@ -179,7 +179,7 @@ test.describe('with a staff PIN', () => {
     await expect(
       page.getByTestId('usage-sections').locator('li', { hasText: 'When to get help' }),
     ).toContainText('3 views')
-    await expect(page.getByTestId('usage-prints')).toContainText('(Español)')
+    await expect(page.getByTestId('usage-prints')).toContainText(', in Español')
     await expect(
       page.getByTestId('usage-languages').locator('li', { hasText: 'Español' }),
     ).toContainText('chosen 1 time')
