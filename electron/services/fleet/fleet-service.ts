@@ -190,8 +190,9 @@ export function createFleetService(options: FleetServiceOptions) {
     timers.clear(watchdog)
     const before = files
     await loadActiveFiles()
-    await switched(before)
+    // The status says so first; the history's note of the switch follows.
     await report()
+    await switched(before)
   }
 
   /** The bytes of a pack this kiosk already holds, else downloaded and checked. */
@@ -346,10 +347,11 @@ export function createFleetService(options: FleetServiceOptions) {
     const before = files
     files = next
     options.log.info(`fleet: switched to ${staged.packId ?? staged.id} on the start screen`)
-    await switched(before)
     armWatchdog()
     await releases.prune(state)
+    // The status says so first; the history's note of the switch follows.
     await report()
+    await switched(before)
   }
 
   async function start(): Promise<void> {
