@@ -12,10 +12,7 @@ export async function boot(early: EarlyStartCapture): Promise<void> {
   const settings = useSettingsStore()
   await settings.load()
   const visit = useVisitStore()
-  visit.applyClinicDefaults({
-    locale: settings.settings.defaultLocale,
-    textSize: settings.settings.defaultTextSize,
-  })
+  visit.applyClinicDefaults(settings.settings)
   await useContentStore().load(settings.settings.defaultLocale)
 
   // Diagnostics for IT and the tests: the stores hold no personal data, only screen state.

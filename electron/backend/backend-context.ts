@@ -1,5 +1,7 @@
 import type { AuditEvent, AuditLog } from '../services/audit-log'
 import type { BackupService } from '../services/backup-service'
+import type { DraftStore } from '../services/draft-store'
+import type { ExportFolder } from '../services/export-folder'
 import type { FleetService } from '../services/fleet/fleet-service'
 import type { ContentStore } from '../services/content-store'
 import type { OverrideStore } from '../services/override-store'
@@ -15,6 +17,7 @@ import type { Settings } from '../shared/settings-schema'
 import type { PrinterWatch } from './printer-watch'
 import type { KioskSetupFlow } from './kiosk-setup'
 import type { KioskShell } from './shell'
+import type { ShownPages } from './shown-pages'
 import type { StaffGate } from './staff-gate'
 
 /** The contract's methods as the backend implements them, after the guard has let a call in. */
@@ -32,6 +35,8 @@ export interface KioskServices {
   audit: AuditLog
   shipped: ShippedPages
   backup: BackupService
+  drafts: DraftStore
+  exports: ExportFolder
 }
 
 /** What every group of handlers is built from. */
@@ -43,6 +48,8 @@ export interface BackendContext {
   setup: KioskSetupFlow
   /** The content pack and site layers, staging and switching, fleet status. */
   fleet: FleetService
+  /** The pages as visitors see them, with every layer laid over the shipped content. */
+  pages: ShownPages
   log: Logger
   now: () => Date
   appInfo: AppInfo

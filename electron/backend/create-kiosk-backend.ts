@@ -3,6 +3,8 @@ import { createAuditLog, type AuditEvent } from '../services/audit-log'
 import { createBackupService } from '../services/backup-service'
 import { createContentStore } from '../services/content-store'
 import { createIppPrinters, type PrinterQueries } from '../services/ipp-printers'
+import { createDraftStore } from '../services/draft-store'
+import { createExportFolder } from '../services/export-folder'
 import { createFleetService, type FleetServiceOptions } from '../services/fleet/fleet-service'
 import { createHealthCounters } from '../services/fleet/health-counters'
 import { createOverrideStore } from '../services/override-store'
@@ -20,6 +22,7 @@ import { appHandlers } from './handlers/app-handlers'
 import { backupHandlers } from './handlers/backup-handlers'
 import { contentHandlers } from './handlers/content-handlers'
 import { diagnosticsHandlers } from './handlers/diagnostics-handlers'
+import { draftHandlers } from './handlers/draft-handlers'
 import { fleetHandlers } from './handlers/fleet-handlers'
 import { withHealthTaps } from './health-taps'
 import { settingsHandlers } from './handlers/settings-handlers'
@@ -30,6 +33,8 @@ import { createPrinterWatch } from './printer-watch'
 import { createKioskSetup } from './kiosk-setup'
 import type { KioskShell } from './shell'
 import { createStaffGate } from './staff-gate'
+import { createShownPages } from './shown-pages'
+import { recordPackSwitches, type PackSwitch } from './pack-history'
 
 export interface KioskBackendOptions {
   /** Where settings, the PIN, content changes, counts and the audit log are kept. */
@@ -65,6 +70,8 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const dir = options.userDataDir
   const content = createContentStore({ contentDir: options.contentDir })
   const counters = createHealthCounters(now)
+  // The history notes each switch; it is built from services made after the fleet's.
+  let packSwitched: ((change: PackSwitch) => Promise<void>) | null = null
   const fleet = createFleetService({
     userDataDir: dir,
     fetch: options.shell.fetch,
@@ -72,6 +79,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     counters,
     log: options.log,
     now,
+    onSwitch: (change) => packSwitched?.(change) ?? Promise.resolve(),
     ...options.fleet,
   })
   const settings = createSettingsStore({
@@ -83,6 +91,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
   const overrides = createOverrideStore({ dir, now })
   const shipped = createShippedPages(content)
   const setupRecord = createSetupRecord({ dir, now })
+  const exports = createExportFolder({ userDataDir: dir, settings })
   const services: KioskServices = {
     content,
     settings,
@@ -97,10 +106,15 @@ export function createKioskBackend(options: KioskBackendOptions) {
       settings,
       overrides,
       shipped,
+      exports,
       log: options.log,
       now,
     }),
+    drafts: createDraftStore({ dir, now }),
+    exports,
   }
+  const pages = createShownPages({ content, overrides, fleet, log: options.log })
+  packSwitched = recordPackSwitches({ pages, overrides, log: options.log })
 
   async function record(event: AuditEvent, detail?: string): Promise<void> {
     try {
@@ -133,6 +147,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     printer,
     setup,
     fleet,
+    pages,
     log: options.log,
     now,
     appInfo: { ...options.appInfo, platform: options.shell.platform },
@@ -151,6 +166,7 @@ export function createKioskBackend(options: KioskBackendOptions) {
     ...settingsHandlers(ctx),
     ...contentHandlers(ctx),
     ...backupHandlers(ctx),
+    ...draftHandlers(ctx),
     ...diagnosticsHandlers(ctx),
     ...appHandlers(ctx),
     ...fleetHandlers(ctx),

@@ -1,20 +1,17 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../shared/logger'
-import { exportBackup, parseBackup } from '../shared/backup'
+import { backupFileNamePattern, exportBackup, parseBackup } from '../shared/backup'
 import { locales } from '../shared/content-schema'
 import { parseOverrideKey } from '../shared/merge-overrides'
 import type { FieldProblem } from '../shared/problem'
 import type { Settings } from '../shared/settings-schema'
 import { writeFileAtomic } from './atomic-file'
+import { localStamp } from './file-stamp'
+import type { ExportFolder } from './export-folder'
 import type { OverrideStore } from './override-store'
 import type { SettingsStore } from './settings-store'
 import type { ShippedPages } from './shipped-pages'
-
-/** Local wall-clock time, as staff would look for the file: 2026-11-21-143005. */
-function backupStamp(at: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`
-}
 
 export type ImportResult =
   { ok: true; settings: Settings; changes: number } | { ok: false; problems: FieldProblem[] }
@@ -29,9 +26,49 @@ export function createBackupService(deps: {
   settings: SettingsStore
   overrides: OverrideStore
   shipped: ShippedPages
+  exports: ExportFolder
   log: Logger
   now: () => Date
 }) {
+  /** The folders a backup can be imported from by its name: the kiosk's own copies first. */
+  const folders = async () => [deps.dir, await deps.exports.path()]
+
+  /** JSON files named as backups are, in those folders, newest first: staff choose one by touch. */
+  async function list(): Promise<{ fileName: string; at: string }[]> {
+    const found = new Map<string, { fileName: string; at: string }>()
+    for (const folder of await folders()) {
+      let names: string[]
+      try {
+        names = await readdir(folder)
+      } catch {
+        continue
+      }
+      for (const fileName of names) {
+        if (!backupFileNamePattern.test(fileName) || found.has(fileName)) continue
+        try {
+          const info = await stat(join(folder, fileName))
+          if (info.isFile()) found.set(fileName, { fileName, at: info.mtime.toISOString() })
+        } catch {
+          // Gone since the folder was read.
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => b.at.localeCompare(a.at))
+  }
+
+  /** The text of the named backup, from the first folder that has it, or null. */
+  async function readNamed(fileName: string): Promise<string | null> {
+    if (!backupFileNamePattern.test(fileName)) return null
+    for (const folder of await folders()) {
+      try {
+        return await readFile(join(folder, fileName), 'utf8')
+      } catch {
+        continue
+      }
+    }
+    return null
+  }
+
   async function exportFile(): Promise<{ fileName: string; text: string; savedTo?: string }> {
     const at = deps.now()
     const text = exportBackup({
@@ -39,7 +76,7 @@ export function createBackupService(deps: {
       overrides: await deps.overrides.list(),
       now: () => at,
     })
-    const fileName = `kiosk-backup-${backupStamp(at)}.json`
+    const fileName = `kiosk-backup-${localStamp(at)}.json`
     try {
       const savedTo = join(deps.dir, fileName)
       await writeFileAtomic(savedTo, text)
@@ -68,7 +105,7 @@ export function createBackupService(deps: {
     await deps.settings.save(settings)
     let replaced
     try {
-      replaced = await deps.overrides.replaceAll(overrides, { author: 'staff' })
+      replaced = await deps.overrides.replaceAll(overrides)
     } catch (error) {
       await deps.settings.save(previous)
       throw error
@@ -80,6 +117,18 @@ export function createBackupService(deps: {
     return { ok: true, settings, changes: Object.keys(overrides).length }
   }
 
-  return { exportFile, importFile }
+  async function importNamed(fileName: string): Promise<ImportResult> {
+    const text = await readNamed(fileName)
+    if (text === null)
+      return {
+        ok: false,
+        problems: [
+          { field: '(whole file)', code: 'backup-file-missing', params: { name: fileName } },
+        ],
+      }
+    return importFile(text)
+  }
+
+  return { exportFile, importFile, importNamed, list }
 }
 export type BackupService = ReturnType<typeof createBackupService>

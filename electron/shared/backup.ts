@@ -4,6 +4,8 @@ import { problemsFromZod, type FieldProblem, type ProblemCode } from './problem'
 import { settingsSchema, type Settings } from './settings-schema'
 
 const backupFormat = 'back-spasm-kiosk-backup'
+/** A backup's file name as the kiosk makes it, or as staff may name one: never a path. */
+export const backupFileNamePattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,120}\.json$/
 const backupVersion = 1
 /** Far above any real backup; stops a wrong file (a video, say) from being parsed at all. */
 const maxBackupBytes = 20 * 1024 * 1024

@@ -11,6 +11,7 @@ import {
   type Site,
 } from './content-schema'
 import { problemsFromZod, type Problem } from './problem'
+import { inShownOrder, safetyIssues } from './safety-pages'
 
 /** One content file as read from disk or bundled: its path below content/<locale>/ and its text. */
 export interface ContentFile {
@@ -78,6 +79,18 @@ export function parseContentFiles(locale: Locale, files: ContentFile[]): ParseOu
       })
       continue
     }
+    const kind = file.path.match(/^(sections|sheets)\//)?.[1] === 'sections' ? 'section' : 'sheet'
+    const unsafe = expectedId ? safetyIssues(kind, value as ContentDocument) : []
+    if (unsafe.length > 0) {
+      for (const issue of unsafe)
+        problems.push({
+          file: where(file.path),
+          field: issue.path.join('.'),
+          code: 'invalid',
+          params: { rule: issue.rule },
+        })
+      continue
+    }
     parsed.set(file.path, value)
   }
   return { parsed, problems }
@@ -110,7 +123,7 @@ export function assembleLocaleContent(
       .filter(([path]) => path.startsWith(`${folder}/`))
       .map(([, doc]) => doc as ContentDocument)
       .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-  const sections = documents('sections')
+  const sections = inShownOrder('section', documents('sections'))
   if (sections.length === 0)
     problems.push({
       file: `content/${locale}/sections/`,

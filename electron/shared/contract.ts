@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { auditEntrySchema } from './audit-entry'
 import { channels, type ApiMethod } from './channels'
-import { idSchema, localeContentSchema, localeSchema } from './content-schema'
+import { documentSchema, idSchema, localeContentSchema, localeSchema } from './content-schema'
 import { printerProblems, printerStates, type PrinterStatus } from './printer-status'
 import { pinPolicy } from './pin-policy'
 import { fallbackCodes, problemCodes, type FieldProblem, type Problem } from './problem'
 import { fleetStatusSchema } from './fleet-status'
 import { settingsSchema } from './settings-schema'
+import { backupFileNamePattern } from './backup'
 import type { UsageDay } from './usage-csv'
 
 const problemParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]))
@@ -147,21 +148,83 @@ const documentRefSchema = z.strictObject({
   id: idSchema,
 })
 
+const pageKeySchema = z.string().max(200)
+
 /** What one saved version of the content changes was made by. */
-export const historyChangeSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('edit'), key: z.string() }),
-  z.strictObject({ type: z.literal('reset'), key: z.string() }),
+const changeShapes = [
+  /** Staff edited the words (or anything but whether it shows and where). */
+  z.strictObject({ type: z.literal('edit'), key: pageKeySchema }),
+  z.strictObject({ type: z.literal('hide'), key: pageKeySchema }),
+  z.strictObject({ type: z.literal('show'), key: pageKeySchema }),
+  z.strictObject({
+    type: z.literal('move'),
+    key: pageKeySchema,
+    direction: z.enum(['up', 'down']),
+  }),
+  /** Back to the text as shipped with the app. */
+  z.strictObject({ type: z.literal('reset'), key: pageKeySchema }),
   z.strictObject({ type: z.literal('import') }),
+  /** Every page back as it was after the version saved at `from`. */
   z.strictObject({ type: z.literal('restore'), from: z.iso.datetime() }),
+  /** The content team's pack (null: none, the shipped content) now shows. */
+  z.strictObject({ type: z.literal('pack'), packId: z.string().max(200).nullable() }),
+] as const
+const changeTypes = changeShapes.map((shape) => shape.shape.type.value)
+export const historyChangeSchema = z.discriminatedUnion('type', [
+  ...changeShapes,
+  /** One earlier change taken back, and only that one: `of` is when it was made. */
+  z.strictObject({
+    type: z.literal('undo'),
+    of: z.iso.datetime(),
+    undone: z.enum([...changeTypes, 'undo']),
+    key: pageKeySchema.optional(),
+  }),
 ])
 export type HistoryChange = z.infer<typeof historyChangeSchema>
+
+/** Who made a change: staff on this kiosk, or the content team through a fleet content pack. */
+export const historyAuthorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('staff') }),
+  z.strictObject({ kind: z.literal('pack'), packId: z.string().max(200).nullable() }),
+])
+export type HistoryAuthor = z.infer<typeof historyAuthorSchema>
 
 const historyEntrySchema = z.strictObject({
   id: z.string(),
   at: z.string(),
   change: historyChangeSchema,
+  by: historyAuthorSchema,
+  /** The pages ("<locale>/<kind>/<id>") it changed. */
+  pages: z.array(pageKeySchema),
 })
 export type StaffHistoryEntry = z.infer<typeof historyEntrySchema>
+
+/** One page before and after a change, as visitors saw it (null: the page was not there). */
+const pageChangeSchema = z.strictObject({
+  key: pageKeySchema,
+  before: documentSchema.nullable(),
+  after: documentSchema.nullable(),
+})
+export type PageChange = z.infer<typeof pageChangeSchema>
+
+const versionIdSchema = z.strictObject({ id: z.string().max(80) })
+
+/** Unsaved work kept for staff: the settings form, or one page in the editor. */
+export const draftIdSchema = z
+  .string()
+  .regex(/^(settings|page\/(en|es)\/(section|sheet)\/[a-z0-9]+(-[a-z0-9]+)*)$/)
+export type DraftId = z.infer<typeof draftIdSchema>
+/** Far above any form staff fill in; stops the draft file from being filled with junk. */
+const maxDraftChars = 2_000_000
+const draftSchema = z.strictObject({ id: draftIdSchema, at: z.iso.datetime(), data: z.unknown() })
+export type Draft = z.infer<typeof draftSchema>
+
+const exportedFileSchema = z.strictObject({
+  fileName: z.string(),
+  text: z.string(),
+  /** Where the kiosk saved it; absent when the browser is to download it. */
+  savedTo: z.string().optional(),
+})
 
 const printerSchema = z.strictObject({ name: z.string(), displayName: z.string() })
 export type Printer = z.infer<typeof printerSchema>
@@ -327,35 +390,123 @@ export const contract = {
     args: z.tuple([documentRefSchema]),
     result: z.union([done, invalid]),
   },
+  /** Shows or hides a page for visitors; a safety section cannot be hidden. */
+  staffSetVisible: {
+    channel: channels.staffSetVisible,
+    access: 'staff',
+    args: z.tuple([documentRefSchema.extend({ visible: z.boolean() })]),
+    result: z.union([done, invalid]),
+  },
+  /** Swaps a page with its neighbour in the list visitors see, as one change. */
+  staffMoveDocument: {
+    channel: channels.staffMoveDocument,
+    access: 'staff',
+    args: z.tuple([documentRefSchema.extend({ direction: z.enum(['up', 'down']) })]),
+    result: z.union([done, invalid]),
+  },
   staffHistory: {
     channel: channels.staffHistory,
     access: 'staff',
     args: z.tuple([]),
     result: z.array(historyEntrySchema),
   },
+  /** One change, with each page it changed before and after, and whether it can be undone. */
+  staffHistoryEntry: {
+    channel: channels.staffHistoryEntry,
+    access: 'staff',
+    args: z.tuple([versionIdSchema]),
+    result: z.union([
+      z.strictObject({
+        ok: z.literal(true),
+        entry: historyEntrySchema,
+        undoable: z.boolean(),
+        pages: z.array(pageChangeSchema),
+      }),
+      invalid,
+    ]),
+  },
+  /** Takes back that one change, leaving every later one as it is; itself a new change. */
+  staffUndo: {
+    channel: channels.staffUndo,
+    access: 'staff',
+    args: z.tuple([versionIdSchema]),
+    result: z.union([done, invalid]),
+  },
+  /** What going back to a version would change, page by page, before staff confirm it. */
+  staffRestorePreview: {
+    channel: channels.staffRestorePreview,
+    access: 'staff',
+    args: z.tuple([versionIdSchema]),
+    result: z.union([
+      z.strictObject({ ok: z.literal(true), pages: z.array(pageChangeSchema) }),
+      invalid,
+    ]),
+  },
   staffRestore: {
     channel: channels.staffRestore,
     access: 'staff',
-    args: z.tuple([z.strictObject({ id: z.string().max(80) })]),
+    args: z.tuple([versionIdSchema]),
     result: z.union([done, invalid]),
+  },
+  /** Unsaved work kept in the backend, so a walk-away, a time-out or a reload loses nothing. */
+  staffDrafts: {
+    channel: channels.staffDrafts,
+    access: 'staff',
+    args: z.tuple([]),
+    result: z.array(draftSchema),
+  },
+  staffSaveDraft: {
+    channel: channels.staffSaveDraft,
+    access: 'staff',
+    args: z.tuple([
+      z.strictObject({
+        id: draftIdSchema,
+        data: z.unknown().refine((data) => JSON.stringify(data ?? null).length <= maxDraftChars),
+      }),
+    ]),
+    result: z.undefined(),
+  },
+  staffDiscardDraft: {
+    channel: channels.staffDiscardDraft,
+    access: 'staff',
+    args: z.tuple([z.strictObject({ id: draftIdSchema })]),
+    result: z.undefined(),
   },
   /** Settings and content changes as one file (never the PIN), also kept in user data. */
   staffExportBackup: {
     channel: channels.staffExportBackup,
     access: 'staff',
     args: z.tuple([]),
-    result: z.strictObject({
-      fileName: z.string(),
-      text: z.string(),
-      savedTo: z.string().optional(),
-    }),
+    result: exportedFileSchema,
   },
-  /** Validates everything first; changes nothing if any part is invalid. */
+  /** The backups the kiosk keeps and finds in its export folder, newest first, to import by touch. */
+  staffBackups: {
+    channel: channels.staffBackups,
+    access: 'staff',
+    args: z.tuple([]),
+    result: z.array(z.strictObject({ fileName: z.string(), at: z.iso.datetime() })),
+  },
+  /**
+   * Validates everything first; changes nothing if any part is invalid. The file's text (a
+   * browser's file picker), or the name of one of staffBackups' files.
+   */
   staffImportBackup: {
     channel: channels.staffImportBackup,
     access: 'staff',
-    args: z.tuple([z.strictObject({ text: z.string().max(20_000_000) })]),
+    args: z.tuple([
+      z.union([
+        z.strictObject({ text: z.string().max(20_000_000) }),
+        z.strictObject({ fileName: z.string().regex(backupFileNamePattern) }),
+      ]),
+    ]),
     result: z.union([done, invalid]),
+  },
+  /** The usage counts as CSV: saved in the export folder by the app, downloaded by a browser. */
+  staffExportUsage: {
+    channel: channels.staffExportUsage,
+    access: 'staff',
+    args: z.tuple([z.strictObject({ days: z.number().int().min(1).max(400) })]),
+    result: exportedFileSchema,
   },
   staffUsage: {
     channel: channels.staffUsage,

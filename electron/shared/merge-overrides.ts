@@ -7,6 +7,7 @@ import {
   type Locale,
   type LocaleContent,
 } from './content-schema'
+import { inShownOrder, safetyIssues } from './safety-pages'
 
 /**
  * Staff edits are kept as overrides beside the shipped content, never written into it, so
@@ -38,11 +39,11 @@ export function parseOverrideKey(
 /**
  * The overrides map. Every entry is checked, not just the first bad one, so staff fixing an
  * import file see all its problems at once; issue paths start with the key, for example
- * "en/section/what-is.blocks.2.kind".
+ * "en/section/what-is.blocks.2.kind". `safety`: also refuse changes that would hide a safety
+ * section or take its emergency list away (shared/safety-pages.ts).
  */
-export const overrideDocumentsSchema = z
-  .record(z.string(), z.unknown())
-  .transform((entries, ctx): OverrideDocuments => {
+const overridesSchema = (options: { safety: boolean }) =>
+  z.record(z.string(), z.unknown()).transform((entries, ctx): OverrideDocuments => {
     const documents: OverrideDocuments = {}
     for (const [key, value] of Object.entries(entries)) {
       const parts = parseOverrideKey(key)
@@ -74,10 +75,45 @@ export const overrideDocumentsSchema = z
         })
         continue
       }
+      const unsafe = options.safety ? safetyIssues(parts.kind, parsed.data) : []
+      for (const issue of unsafe)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key, ...issue.path],
+          input: value,
+          message: issue.rule,
+        })
+      if (unsafe.length > 0) continue
       documents[key] = parsed.data
     }
     return documents
   })
+
+/** Changes as they arrive: a staff edit, an import, a content pack or a site's documents. */
+export const overrideDocumentsSchema = overridesSchema({ safety: true })
+
+/**
+ * Changes as kept on disk. Saved before the safety rules existed, a change may hide a safety
+ * section: it must not make the whole file unreadable (and lose every other change), so
+ * such a change is read here and left out by `withoutUnsafe`.
+ */
+export const storedOverridesSchema = overridesSchema({ safety: false })
+
+/** The changes that keep the safety rules, and the keys of those that do not. */
+export function withoutUnsafe(documents: OverrideDocuments): {
+  documents: OverrideDocuments
+  unsafe: { key: string; path: (string | number)[]; rule: string }[]
+} {
+  const kept: OverrideDocuments = {}
+  const unsafe: { key: string; path: (string | number)[]; rule: string }[] = []
+  for (const [key, doc] of Object.entries(documents)) {
+    const parts = parseOverrideKey(key)
+    const issues = parts ? safetyIssues(parts.kind, doc) : []
+    if (issues.length === 0) kept[key] = doc
+    for (const issue of issues) unsafe.push({ key, ...issue })
+  }
+  return { documents: kept, unsafe }
+}
 
 function mergeKind(
   defaults: ContentDocument[],
@@ -86,8 +122,7 @@ function mergeKind(
   kind: OverrideKind,
 ): ContentDocument[] {
   const merged = defaults.map((doc) => overrides[overrideKey(locale, kind, doc.id)] ?? doc)
-  // Array.prototype.sort is stable, so equal orders keep the shipped sequence.
-  return merged.sort((a, b) => a.order - b.order)
+  return inShownOrder(kind, merged)
 }
 
 /**

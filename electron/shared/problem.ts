@@ -29,6 +29,14 @@ export const problemCodes = [
   'backup-version-unsupported',
   /** The content pack locks this page: staff edits of it are not shown. */
   'locked-by-pack',
+  /** Undo: the page was changed again since, in the same part, so undoing would lose that. */
+  'changed-since',
+  /** Undo: a content pack's change is the content team's to take back, not this kiosk's. */
+  'not-undoable',
+  /** Import: no backup of that name in the kiosk's backups or export folder. */
+  'backup-file-missing',
+  /** Move: the page is already first or last, or the place above is a safety section's. */
+  'cannot-move',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
 
@@ -43,6 +51,8 @@ export const fallbackCodes = [
   'treated-as-set-up',
   'locked-to-be-safe',
   'will-retry',
+  /** A saved change broke the safety rules (shared/safety-pages.ts): the page shows as shipped. */
+  'shipped-page-in-use',
 ] as const
 type FallbackCode = (typeof fallbackCodes)[number]
 
@@ -84,6 +94,8 @@ const schemaRules = [
   'change-name',
   'id-matches-name',
   'kept-by-fleet',
+  'safety-page-shown',
+  'emergency-list-kept',
   'help-question-missing',
   'help-question-unknown',
   'help-question-twice',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { localeSchema } from './content-schema'
 import { hasEmoji } from './plain-text'
-import { defaultSettings as defaults, textSizes } from './settings-defaults'
+import { contrasts, defaultSettings as defaults, textSizes } from './settings-defaults'
 
 const textSizeSchema = z.enum(textSizes)
 export type TextSize = z.infer<typeof textSizeSchema>
@@ -47,6 +47,9 @@ export const settingsSchema = z
       .max(900)
       .default(defaults.staffIdleTimeoutSeconds),
     defaultTextSize: textSizeSchema.default(defaults.defaultTextSize),
+    defaultContrast: z.enum(contrasts).default(defaults.defaultContrast),
+    /** Unset: staff screens speak the kiosk's start language (see staffLocaleOf). */
+    staffLocale: localeSchema.optional(),
     paperSize: z.enum(['Letter', 'A4']).default(defaults.paperSize),
     printerName: z.string().max(200).default(defaults.printerName),
     pdfFolder: z.string().max(500).default(defaults.pdfFolder),

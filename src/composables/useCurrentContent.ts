@@ -2,6 +2,7 @@ import { computed, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useContentStore } from '@/stores/useContentStore'
 import { useVisitStore } from '@/stores/useVisitStore'
+import { useScreenLocale } from './useScreenLocale'
 
 /**
  * The content in the visitor's language. Switching language loads that locale's content once
@@ -11,13 +12,20 @@ export function useCurrentContent() {
   const content = useContentStore()
   const visit = useVisitStore()
   const { locale } = useI18n({ useScope: 'global' })
+  const screenLocale = useScreenLocale()
 
   watch(
-    () => visit.locale,
+    screenLocale,
     (next) => {
       locale.value = next
       // Rendered at build time too (the start screen), where there is no document.
       if (!import.meta.env.SSR) document.documentElement.lang = next
+    },
+    { immediate: true },
+  )
+  watch(
+    () => visit.locale,
+    (next) => {
       if (!content.byLocale[next]) void content.load(next)
     },
     { immediate: true },

@@ -1,16 +1,40 @@
 import { useI18n } from 'vue-i18n'
 import type { FieldProblem, Problem } from '@shared/contract'
 
+/** The field a path ends in: "blocks.2.items.0" → "items", "clinicPhone" → "clinicPhone". */
+const fieldName = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .at(-1) ?? ''
+
+/**
+ * Where the words for a broken rule are, most telling first: said for this field ("Enter the
+ * phone number with digits…"), for this kind of value ("Enter a number of at least 30."),
+ * then for the rule.
+ */
+export function ruleMessageKeys(problem: FieldProblem): string[] {
+  const params = problem.params ?? {}
+  const rule = String(params['rule'] ?? 'other')
+  const field = fieldName(problem.field)
+  const kind = params['origin'] ?? params['expected']
+  return [
+    `problems.for.${field}.${rule}`,
+    `problems.for.${field}.any`,
+    ...(kind === undefined ? [] : [`problems.rule.${rule}-${kind}`]),
+    `problems.rule.${rule}`,
+    'problems.rule.other',
+  ]
+}
+
 /** Puts a problem the backend reported as codes into words, in the language on screen. */
 export function useProblemText() {
   const { t, te } = useI18n()
   return (problem: FieldProblem | Problem): string => {
     const params = problem.params ?? {}
-    const rule = `problems.rule.${params['rule'] ?? 'other'}`
+    const key = ruleMessageKeys(problem).find((candidate) => te(candidate)) ?? 'problems.rule.other'
     const parts = [
-      problem.code === 'invalid'
-        ? t(te(rule) ? rule : 'problems.rule.other', params)
-        : t(`problems.code.${problem.code}`, params),
+      problem.code === 'invalid' ? t(key, params) : t(`problems.code.${problem.code}`, params),
     ]
     if ('fallback' in problem && problem.fallback) {
       parts.push(t(`problems.fallback.${problem.fallback}`, params))

@@ -3,13 +3,15 @@ import type { ContentDocument, Locale } from '@shared/content-schema'
 import type { FieldProblem } from '@shared/contract'
 import { kiosk } from '@/platform'
 import { useContentStore } from '@/stores/useContentStore'
+import { useSettingsStore } from '@/stores/useSettingsStore'
 
 export type DocumentKind = 'section' | 'sheet'
 
 /** Staff's view of the content: the same merged content visitors see, and ways to change it. */
 export function useStaffContent() {
   const contentStore = useContentStore()
-  const locale = ref<Locale>('en')
+  // Staff see the content in their own language first; the other is one tap away.
+  const locale = ref<Locale>(useSettingsStore().staffLocale)
   const problems = ref<FieldProblem[]>([])
 
   const content = computed(() => contentStore.byLocale[locale.value])

@@ -22,10 +22,7 @@ export function useVisitReset() {
   return async function resetVisit(): Promise<void> {
     reader.stop()
     resetVisitStores()
-    visit.applyClinicDefaults({
-      locale: settings.settings.defaultLocale,
-      textSize: settings.settings.defaultTextSize,
-    })
+    visit.applyClinicDefaults(settings.settings)
     content.keepOnly(settings.settings.defaultLocale)
     await router.replace({ name: 'start' })
     sealVisitHistory(router)

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Locale } from '@shared/content-schema'
-import type { TextSize } from '@shared/settings-schema'
+import type { Settings, TextSize } from '@shared/settings-schema'
 
 /** What one visitor chose during their visit; reset to the clinic defaults when they leave. */
 export const useVisitStore = defineStore('visit', () => {
@@ -18,11 +18,13 @@ export const useVisitStore = defineStore('visit', () => {
   function toggleContrast(): void {
     highContrast.value = !highContrast.value
   }
-  /** A new visit starts in the clinic's default language and text size, normal contrast. */
-  function applyClinicDefaults(defaults: { locale: Locale; textSize: TextSize }): void {
-    locale.value = defaults.locale
-    textSize.value = defaults.textSize
-    highContrast.value = false
+  /** A new visit starts in the clinic's default language, text size and contrast. */
+  function applyClinicDefaults(
+    settings: Pick<Settings, 'defaultLocale' | 'defaultTextSize' | 'defaultContrast'>,
+  ): void {
+    locale.value = settings.defaultLocale
+    textSize.value = settings.defaultTextSize
+    highContrast.value = settings.defaultContrast === 'high'
   }
 
   return {

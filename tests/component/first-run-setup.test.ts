@@ -39,7 +39,7 @@ describe('first-run setup', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain(frontDesk.displayName))
     expect(wrapper.text()).toContain('Enter the clinic name.')
     await fill(wrapper, 'setting-clinicPhone', 'call us')
-    expect(wrapper.text()).toContain('Use digits, spaces and + ( ) - . only')
+    expect(wrapper.text()).toContain('Enter the phone number with digits, for example 555-0100.')
     await typePin(wrapper, '111111')
     await vi.waitFor(() =>
       expect(wrapper.get('[data-testid="new-pin-message"]').text()).toMatch(/too easy to guess/),

@@ -5,6 +5,8 @@ import { staffPin } from '../unit/backend/kiosk-fixture'
 import { mountKiosk } from './mount-kiosk'
 
 async function openEditor(locale: 'en' | 'es', id: string) {
+  // Only a signed-in session reaches the editor (the router sends anyone else to the PIN pad).
+  await kiosk.staffSignIn({ pin: staffPin })
   const mounted = await mountKiosk(StaffEditView, { props: { locale, kind: 'sheet', id } })
   // Both languages load from the backend before the editor fills in.
   await vi.waitFor(() => {
@@ -34,7 +36,6 @@ describe('staff editor beside the other language', () => {
     const notes = wrapper.get('[data-testid="edit-other-1"] [data-testid="parity-notes"]')
     expect(notes.text()).toBe(`item: ${lines.length - 1} here, ${lines.length} in English.`)
 
-    await kiosk.staffSignIn({ pin: staffPin })
     await wrapper.get('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="edit-saved"]').exists()).toBe(true))
     expect(wrapper.find('[data-testid="edit-problems"]').exists()).toBe(false)

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { VueWrapper } from '@vue/test-utils'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import StaffGateView from '@/views/staff/StaffGateView.vue'
 import StaffSettingsView from '@/views/staff/StaffSettingsView.vue'
@@ -187,7 +187,9 @@ describe('emoji in staff text', () => {
     expect(wrapper.get('#problem-clinicName').text()).toBe(
       'Emoji cannot be used: the kiosk cannot show or print them the same everywhere. Please use words.',
     )
-    expect(wrapper.get('[data-testid="settings-save"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="settings-save"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="settings-saved"]').exists()).toBe(false)
     expect((await backend.api.getSettings()).clinicName).toBe('Our clinic')
   })
 

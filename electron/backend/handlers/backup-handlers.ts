@@ -3,7 +3,7 @@ import type { BackendContext, Handlers } from '../backend-context'
 /** Exporting and importing a backup of settings and content changes. */
 export function backupHandlers(
   ctx: BackendContext,
-): Pick<Handlers, 'staffExportBackup' | 'staffImportBackup'> {
+): Pick<Handlers, 'staffExportBackup' | 'staffImportBackup' | 'staffBackups'> {
   const { backup } = ctx.services
   return {
     staffExportBackup: async () => {
@@ -12,8 +12,13 @@ export function backupHandlers(
       return file
     },
 
-    staffImportBackup: async ({ text }) => {
-      const result = await backup.importFile(text)
+    staffBackups: () => backup.list(),
+
+    staffImportBackup: async (source) => {
+      const result =
+        'text' in source
+          ? await backup.importFile(source.text)
+          : await backup.importNamed(source.fileName)
       if (!result.ok) return result
       ctx.applied(result.settings)
       const count = result.changes

@@ -1,6 +1,4 @@
 import { createQueue } from '../../services/atomic-file'
-import { layerContent } from '../../shared/content-layers'
-import type { OverrideDocuments } from '../../shared/merge-overrides'
 import type { BackendContext, Handlers } from '../backend-context'
 
 type VisitorMethod =
@@ -16,33 +14,15 @@ type VisitorMethod =
 
 /** What any page of the kiosk may ask: content, settings, printing and anonymous counts. */
 export function visitorHandlers(ctx: BackendContext): Pick<Handlers, VisitorMethod> {
-  const { content, overrides, usage } = ctx.services
+  const { usage } = ctx.services
   /** One print at a time, so two quick taps cannot both pass a limit that has one sheet left. */
   const oneAtATime = createQueue()
   /** Sheets printed since this visit began: the kiosk page and its host count the same visit. */
   let printedThisVisit = 0
 
-  /** Staff changes must never blank the kiosk: if they cannot be read, the shipped pages show. */
-  async function currentOverrides(): Promise<OverrideDocuments> {
-    try {
-      return await overrides.list()
-    } catch (error) {
-      ctx.log.error(`content: staff changes could not be read, showing shipped content: ${error}`)
-      return {}
-    }
-  }
-
   return {
     // Read on every call, so a staff edit shows on the next page load without a restart.
-    getContent: async (locale) => {
-      const [loaded, changes] = await Promise.all([content.load(locale), currentOverrides()])
-      const { content: shown } = layerContent(
-        loaded.content,
-        { ...ctx.fleet.layers(), staff: changes },
-        locale,
-      )
-      return { content: shown, problems: loaded.problems }
-    },
+    getContent: (locale) => ctx.pages.content(locale),
     getSettings: () => ctx.currentSettings(),
     getAppInfo: async () => ctx.appInfo,
     heartbeat: async () => {

@@ -63,6 +63,12 @@ export interface FleetServiceOptions {
   requestTimeoutMs?: number
   /** How long after a switch the start screen must be shown with the new release. */
   startScreenTimeoutMs?: number
+  /** Told when another pack (or none) starts to show, with the layers before and after. */
+  onSwitch?: (change: {
+    packId: string | null
+    before: Omit<LayerSources, 'staff'>
+    after: Omit<LayerSources, 'staff'>
+  }) => Promise<void>
 }
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 16)
@@ -97,6 +103,15 @@ export function createFleetService(options: FleetServiceOptions) {
   let stopped = false
 
   const stamp = () => state.active?.id ?? 'shipped'
+  const layersOf = (shown: ReleaseFiles): Omit<LayerSources, 'staff'> => ({
+    pack: shown.pack?.overrides ?? {},
+    site: shown.site?.overrides ?? {},
+    locks: shown.pack?.locks ?? [],
+  })
+  async function switched(before: ReleaseFiles): Promise<void> {
+    const packId = state.active?.packId ?? null
+    await options.onSwitch?.({ packId, before: layersOf(before), after: layersOf(files) })
+  }
 
   function snapshot(): FleetSnapshot {
     const active = state.active
@@ -173,8 +188,11 @@ export function createFleetService(options: FleetServiceOptions) {
     }
     await releases.write(state)
     timers.clear(watchdog)
+    const before = files
     await loadActiveFiles()
+    // The status says so first; the history's note of the switch follows.
     await report()
+    await switched(before)
   }
 
   /** The bytes of a pack this kiosk already holds, else downloaded and checked. */
@@ -326,11 +344,14 @@ export function createFleetService(options: FleetServiceOptions) {
       staged: null,
     }
     await releases.write(state)
+    const before = files
     files = next
     options.log.info(`fleet: switched to ${staged.packId ?? staged.id} on the start screen`)
     armWatchdog()
     await releases.prune(state)
+    // The status says so first; the history's note of the switch follows.
     await report()
+    await switched(before)
   }
 
   async function start(): Promise<void> {
@@ -405,13 +426,7 @@ export function createFleetService(options: FleetServiceOptions) {
         return { current: stamp() }
       })
     },
-    layers(): Omit<LayerSources, 'staff'> {
-      return {
-        pack: files.pack?.overrides ?? {},
-        site: files.site?.overrides ?? {},
-        locks: files.pack?.locks ?? [],
-      }
-    },
+    layers: (): Omit<LayerSources, 'staff'> => layersOf(files),
     isLocked: (key: string) => files.pack?.locks.includes(key) ?? false,
     /** The pack's and site's settings, used where this kiosk has no settings file of its own. */
     settings: (): Settings | null => layerSettings(files.pack, files.site, defaultSettings),

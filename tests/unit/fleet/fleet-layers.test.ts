@@ -61,6 +61,22 @@ describe('content layers', () => {
       causes: 'Staff: causes',
       symptoms: 'Signs of a back spasm',
     })
+    // The staff history says the content team's pack changed these pages, and staff cannot undo it.
+    const [switched] = await kiosk.api.staffHistory()
+    expect(switched).toMatchObject({
+      change: { type: 'pack', packId: 'group' },
+      by: { kind: 'pack', packId: 'group' },
+    })
+    expect(switched?.pages).toEqual(
+      expect.arrayContaining(['en/section/get-help', 'en/section/what-is']),
+    )
+    const detail = await kiosk.api.staffHistoryEntry({ id: switched!.id })
+    expect(detail).toMatchObject({ ok: true, undoable: false })
+    expect(await kiosk.api.staffUndo({ id: switched!.id })).toMatchObject({
+      ok: false,
+      problems: [{ code: 'not-undoable' }],
+    })
+
     const status = await kiosk.api.staffFleetStatus()
     const layer = (key: string) => status.documents.find((d) => d.key === key)
     expect(layer('en/section/what-is')).toMatchObject({ layer: 'staff', locked: false })

@@ -78,10 +78,10 @@ describe('switching packs', () => {
     expect(timers.fire(startScreenTimeoutMs)).toBe(1)
     await kiosk.fleet.ready
     await expect.poll(() => title(kiosk)).toBe('Title good')
-    expect((await status()).rolledBack).toMatchObject({
-      packId: 'broken',
-      reason: 'start-screen-timeout',
-    })
+    // The status file is written just after the content is back.
+    await expect
+      .poll(async () => (await status()).rolledBack)
+      .toMatchObject({ packId: 'broken', reason: 'start-screen-timeout' })
     // The bad pack is not taken again while the channel still points at it.
     await kiosk.fleet.checkNow()
     expect((await kiosk.api.startScreenShown({ showing: 'good.no-site' })).current).toBe(

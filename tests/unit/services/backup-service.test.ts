@@ -5,6 +5,7 @@ import { createBackupService } from '../../../electron/services/backup-service'
 import { createContentStore } from '../../../electron/services/content-store'
 import { createOverrideStore } from '../../../electron/services/override-store'
 import { createSettingsStore, settingsFileName } from '../../../electron/services/settings-store'
+import { createExportFolder } from '../../../electron/services/export-folder'
 import { createShippedPages } from '../../../electron/services/shipped-pages'
 import { exportBackup } from '../../../electron/shared/backup'
 import type { ContentDocument } from '../../../electron/shared/content-schema'
@@ -26,6 +27,7 @@ async function setUp(backupsDir = join(folder(), 'backups')) {
     settings,
     overrides,
     shipped: createShippedPages(content),
+    exports: createExportFolder({ userDataDir: folder(), settings }),
     log,
     now: () => at,
   })

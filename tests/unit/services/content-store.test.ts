@@ -42,11 +42,12 @@ describe('content store', () => {
     expect(en.problems).toEqual([])
     expect(es.problems).toEqual([])
     const ids = (sections: { id: string }[]) => sections.map((s) => s.id)
+    // "When to get help" leads whatever its order number (shared/safety-pages.ts).
     expect(ids(en.content.sections)).toEqual([
+      'get-help',
       'what-is',
       'causes',
       'symptoms',
-      'get-help',
       'treatment',
       'daily-life',
       'what-to-expect',

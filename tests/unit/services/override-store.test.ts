@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -41,7 +41,7 @@ describe('override store', () => {
     expect(await overrides.get('en/section/what-is')).toBeNull()
 
     const edited = doc('what-is', 'What a spasm is')
-    expect(await overrides.put('en/section/what-is', edited, { author: 'staff' })).toEqual({
+    expect(await overrides.put('en/section/what-is', edited, { by: { kind: 'staff' } })).toEqual({
       ok: true,
       changed: true,
     })
@@ -68,7 +68,7 @@ describe('override store', () => {
       { type: 'edit', key: 'es/sheet/stretches' },
       { type: 'edit', key: 'en/section/what-is' },
     ])
-    expect((await overrides.history())[2]).toMatchObject({ author: 'staff' })
+    expect((await overrides.history())[2]).toMatchObject({ by: { kind: 'staff' } })
   })
 
   it('records no new version when a save changes nothing', async () => {
@@ -290,5 +290,66 @@ describe('override store', () => {
     )
     expect(Object.keys(await store().list())).toHaveLength(4)
     expect(await overrides.history()).toHaveLength(4)
+  })
+
+  it('leaves out a saved change that hides a safety section, keeps the others, and says so', async () => {
+    const getHelp = doc('get-help', 'When to get help', {
+      visible: false,
+      blocks: [{ kind: 'callout', tone: 'emergency', title: 'Call now', items: ['Chest pain.'] }],
+    })
+    const causes = doc('causes', 'Why spasms happen')
+    await mkdir(join(dir, 'overrides'), { recursive: true })
+    await writeFile(
+      current(),
+      JSON.stringify({
+        version: 1,
+        documents: { 'en/section/get-help': getHelp, 'en/section/causes': causes },
+      }),
+    )
+    const overrides = store()
+    expect(await overrides.list()).toEqual({ 'en/section/causes': causes })
+    expect(overrides.problems()).toEqual([
+      {
+        file: 'overrides/current.json',
+        field: 'en/section/get-help.visible',
+        code: 'invalid',
+        params: { rule: 'safety-page-shown' },
+        fallback: 'shipped-page-in-use',
+      },
+    ])
+  })
+
+  it('reads versions saved before entries said what they changed, comparing each with the one before', async () => {
+    await mkdir(historyDir(), { recursive: true })
+    const older = { 'en/section/causes': doc('causes', 'One') }
+    const newer = { ...older, 'en/section/what-is': doc('what-is', 'Two') }
+    const write = (id: string, at: string, documents: object, key: string) =>
+      writeFile(
+        join(historyDir(), `${id}.json`),
+        JSON.stringify({
+          version: 2,
+          documents,
+          at,
+          change: { type: 'edit', key },
+          author: 'staff',
+        }),
+      )
+    await write(
+      '2026-11-20T10-00-00-000Z-000001',
+      '2026-11-20T10:00:00.000Z',
+      older,
+      'en/section/causes',
+    )
+    await write(
+      '2026-11-20T11-00-00-000Z-000002',
+      '2026-11-20T11:00:00.000Z',
+      newer,
+      'en/section/what-is',
+    )
+    const history = await store().history()
+    expect(history.map((entry) => [entry.by, Object.keys(entry.pages)])).toEqual([
+      [{ kind: 'staff' }, ['en/section/what-is']],
+      [{ kind: 'staff' }, ['en/section/causes']],
+    ])
   })
 })

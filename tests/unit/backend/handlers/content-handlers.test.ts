@@ -129,8 +129,7 @@ describe('staff content changes', () => {
         change: { type: 'edit', key: 'en/section/what-is' },
       },
     ])
-    // Who made a version stays in the store: the screen shows what and when.
-    expect(Object.keys(history[0] ?? {}).sort()).toEqual(['at', 'change', 'id'])
+    expect(history[0]).toMatchObject({ by: { kind: 'staff' }, pages: ['en/section/what-is'] })
 
     clock.advance(minute)
     const earlier = history[1]!
