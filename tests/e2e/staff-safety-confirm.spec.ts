@@ -118,9 +118,11 @@ for (const locale of staffLocales) {
 
       await page.getByTestId('staff-restart').tap()
       await expect(page.getByTestId('confirm-text')).toHaveText(w('staff.power.restartText'))
+      const reloaded = page.waitForEvent('load')
       await page.getByTestId('confirm-yes').tap()
       await expect(page.getByTestId('staff-power-note')).toHaveText(w('staff.restartBrowser'))
-      // In a browser the page reloads itself, fresh, at the PIN pad.
+      // In a browser the page signs staff out, then reloads itself, fresh, at the PIN pad.
+      await reloaded
       await expect(page.getByTestId('pin-sign-in')).toBeVisible()
 
       await signInByTouch(page)
