@@ -7,6 +7,8 @@ import { useVisitStore } from './useVisitStore'
 interface SpokenSentence {
   key: string
   spoken: string
+  /** Said once more already, after a cancel from before cut it off. */
+  retried?: boolean
 }
 
 /** A piece of content text on screen that can be read aloud (see ReadableText). */
@@ -85,8 +87,16 @@ export const useReadAloudStore = defineStore('readAloud', () => {
       if (run === generation) current.value = next.key
     }
     utterance.onend = () => sayNext(run)
-    utterance.onerror = () => {
-      if (run === generation) stop()
+    utterance.onerror = (event) => {
+      if (run !== generation) return
+      // The cancel of the last screen's reading can still be on its way to the voice and cut
+      // off the first sentence of this one: say it once more rather than fall silent.
+      if (!next.retried && (event.error === 'interrupted' || event.error === 'canceled')) {
+        queue.unshift({ ...next, retried: true })
+        setTimeout(() => sayNext(run), 150)
+        return
+      }
+      stop()
     }
     synth.speak(utterance)
   }

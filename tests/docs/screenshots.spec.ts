@@ -30,7 +30,7 @@ for (const [orientation, viewport] of Object.entries({
     await expect(page.locator('html')).toHaveAttribute('data-orientation', orientation)
     await page.screenshot({ path: `docs/screenshots/home-${orientation}.png` })
     await goTo(page, '#/section/get-help')
-    await expect(page.locator('.tone-emergency').first()).toBeVisible()
+    await expect(page.locator('.document-page .tone-emergency').first()).toBeVisible()
     await page.screenshot({ path: `docs/screenshots/section-${orientation}.png` })
   })
 }
