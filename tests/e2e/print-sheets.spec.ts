@@ -6,21 +6,11 @@ import { expect, test } from './fixtures'
 import { defaultSettings } from '../../electron/shared/settings-defaults'
 import { settingsSchema } from '../../electron/shared/settings-schema'
 import { longestLengths, longestSettings } from './longest-settings'
+import { sheetTitles } from './sheet-titles'
 
 /** The longest clinic details the schema allows: every sheet must still fit its pages whole. */
 const clinic = longestSettings
-const sheets = {
-  en: {
-    prevention: 'Preventing back spasms',
-    stretches: 'Gentle stretches',
-    'home-care': 'Caring for a back spasm at home',
-  },
-  es: {
-    prevention: 'Cómo prevenir los espasmos de espalda',
-    stretches: 'Estiramientos suaves',
-    'home-care': 'Cómo cuidar un espasmo de espalda en casa',
-  },
-}
+const sheets = sheetTitles
 const disclaimer = { en: 'not a diagnosis', es: 'no un diagnóstico' }
 /**
  * Prevention fits one page. The complete warning signs (home care) and the stretch safety

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '../../e2e/fixtures'
 import { requireTestServices } from '../test-services'
+import { sheetTitles } from '../../e2e/sheet-titles'
 
 /**
  * A visitor prints a sheet in a headed Chromium with --kiosk-printing, as a clinic runs the web
@@ -10,18 +11,7 @@ import { requireTestServices } from '../test-services'
  * it writes is the paper the visitor would take home.
  */
 const { printer } = requireTestServices()
-const sheets = {
-  en: {
-    prevention: 'Preventing back spasms',
-    stretches: 'Gentle stretches',
-    'home-care': 'Caring for a back spasm at home',
-  },
-  es: {
-    prevention: 'Cómo prevenir los espasmos de espalda',
-    stretches: 'Estiramientos suaves',
-    'home-care': 'Cómo cuidar un espasmo de espalda en casa',
-  },
-}
+const sheets = sheetTitles
 /** The designed page counts: the stretch rules and the full warning signs need a second page. */
 const pages: Record<string, number> = { prevention: 1, stretches: 2, 'home-care': 2 }
 const printedOn = { en: 'Printed on', es: 'Impreso el' }
