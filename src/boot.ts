@@ -1,4 +1,5 @@
 import type { Locale } from '@shared/content-schema'
+import { useLanguageChoice } from './composables/useLanguageChoice'
 import { createKioskApp } from './kiosk-app'
 import type { EarlyStartCapture } from './start/early-start'
 import { startVisit } from './start/start-visit'
@@ -27,6 +28,6 @@ export async function boot(early: EarlyStartCapture): Promise<void> {
 
   const { locale, started } = early.taken
   const enabled: readonly string[] = settings.settings.enabledLocales
-  if (locale && enabled.includes(locale)) visit.setLocale(locale as Locale)
+  if (locale && enabled.includes(locale)) await useLanguageChoice()(locale as Locale)
   if (started && router.currentRoute.value.name === 'start') await startVisit(router, visit.locale)
 }

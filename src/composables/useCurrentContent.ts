@@ -23,10 +23,12 @@ export function useCurrentContent() {
     },
     { immediate: true },
   )
+  // Also when the language's content is dropped while on screen: a content pack switched on
+  // the start screen reloads one language, and the visitor may have chosen the other meanwhile.
   watch(
-    () => visit.locale,
-    (next) => {
-      if (!content.byLocale[next]) void content.load(next)
+    () => [visit.locale, content.byLocale[visit.locale]] as const,
+    ([next, shown]) => {
+      if (!shown) void content.load(next)
     },
     { immediate: true },
   )

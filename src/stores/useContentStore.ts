@@ -9,15 +9,18 @@ export const useContentStore = defineStore('content', () => {
   const problems = ref<Problem[]>([])
   const failed = ref(false)
 
-  async function load(locale: Locale): Promise<void> {
+  /** Loads one language's content; false when it could not be read. */
+  async function load(locale: Locale): Promise<boolean> {
     try {
       const result = await kiosk.getContent(locale)
       byLocale.value = { ...byLocale.value, [locale]: result.content }
       problems.value = result.problems
       failed.value = false
+      return true
     } catch (error) {
       console.warn('content could not be loaded', error)
       failed.value = true
+      return false
     }
   }
 

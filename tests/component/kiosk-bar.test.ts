@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import App from '@/App.vue'
+import { useContentStore } from '@/stores/useContentStore'
 import { useSettingsStore } from '@/stores/useSettingsStore'
 import { useVisitStore } from '@/stores/useVisitStore'
 import { mountKiosk } from './mount-kiosk'
@@ -32,12 +33,28 @@ describe('the always-visible bar', () => {
 
   it('switches the language and re-renders the current screen in place', async () => {
     const { wrapper, router } = await mountHome()
+    const tile = wrapper.get('[data-testid="tile-get-help"]').element
     await wrapper.get('[data-testid="nav-language"]').trigger('click')
+    // While Spanish loads the visitor still sees their screen, not "Loading".
+    expect(wrapper.find('.status').exists()).toBe(false)
+    expect(wrapper.get('h1').text()).toBe('Choose a topic')
     await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Elija un tema'))
+    // The same tile, its words changed: nothing under the visitor's finger was replaced.
+    expect(wrapper.get('[data-testid="tile-get-help"]').element).toBe(tile)
     expect(router.currentRoute.value.name).toBe('home')
     expect(wrapper.get('[data-testid="tile-get-help"]').text()).toContain('Cuándo pedir ayuda')
     expect(wrapper.get('[data-testid="nav-language"]').text()).toBe('English')
     expect(document.documentElement.lang).toBe('es')
+  })
+
+  it("gets the visitor's language back when a content pack switch drops it from the page", async () => {
+    const { wrapper } = await mountHome()
+    await wrapper.get('[data-testid="nav-language"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Elija un tema'))
+    // The start screen's pack switch reloads the language it saw, which may be the other one.
+    await useContentStore().reload('en')
+    await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Elija un tema'))
+    expect(wrapper.find('.status').exists()).toBe(false)
   })
 
   it('hides the language button when the clinic enables one language only', async () => {

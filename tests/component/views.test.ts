@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import HomeView from '@/views/HomeView.vue'
 import SectionView from '@/views/SectionView.vue'
 import StartView from '@/views/StartView.vue'
@@ -44,10 +44,12 @@ describe('start view', () => {
   it('switches the language in place', async () => {
     const { wrapper } = await mountKiosk(StartView)
     const spanish = wrapper.findAll('button').find((b) => b.text() === 'Español')
+    const startButton = wrapper.get('[data-testid="touch-to-start"]').element
     await spanish?.trigger('click')
-    await flushPromises()
-    expect(useVisitStore().locale).toBe('es')
+    await vi.waitFor(() => expect(useVisitStore().locale).toBe('es'))
     expect(wrapper.text()).toContain('Toque para empezar')
+    // The button a visitor is about to touch is the same one, with its words changed.
+    expect(wrapper.get('[data-testid="touch-to-start"]').element).toBe(startButton)
     expect(document.documentElement.lang).toBe('es')
   })
 })
