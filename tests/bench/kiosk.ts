@@ -9,8 +9,7 @@ export const homeScreen = '[data-testid^="tile-"]'
 export const sectionScreen = (id: string, n: number) => `[data-section="${id}"] [data-page="${n}"]`
 
 export const startButton = (page: Page) => page.getByTestId('touch-to-start')
-export const sectionTile = (page: Page, id: string) => page.getByTestId(`tile-${id}`)
-export const sectionPage = (page: Page, id: string, n: number) => page.locator(sectionScreen(id, n))
+const sectionPage = (page: Page, id: string, n: number) => page.locator(sectionScreen(id, n))
 
 /** The reading sections on the home screen, in the order their tiles show. */
 async function homeSectionIds(page: Page): Promise<string[]> {

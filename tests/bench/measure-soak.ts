@@ -1,8 +1,8 @@
 import type { Browser, CDPSession, Page } from '@playwright/test'
 import { defaultSettings } from '../../electron/shared/settings-defaults'
-import { openPage } from './browser'
+import { openPage, pageFunction } from './browser'
 import { heapCensus, heapGrowth, type HeapGrowth } from './heap-snapshot'
-import { homeScreen, sectionPage, sectionTile, startButton } from './kiosk'
+import { homeScreen, sectionScreen, startButton } from './kiosk'
 import { bytesToMB, round } from './stats'
 
 /** The walk-away timeout, then its warning, then a second to spare: the kiosk resets. */
@@ -74,19 +74,73 @@ const snapshot = (page: Page) =>
     (window as unknown as { kioskStateSnapshot: () => string }).kioskStateSnapshot(),
   )
 
+/** One tap of a visit: the control (the `index`th match, counted round), then what it leads to. */
+interface Tap {
+  tap: string
+  index?: number
+  /** What must be in the document before the next tap; none when the screen stays. */
+  until?: string
+}
+
 /**
- * Playwright runs code inside the page it drives (its selector engine, its checks before a
- * click, its evaluations, its fake clock), compiled by V8 in the kiosk's heap as it gets hot.
- * Before visit 1 that code is made hot on the start screen with the kinds of call the visits
- * make, none of which reaches the kiosk's code (docs/performance.md, "Memory").
+ * Taps through a visit inside the page: each tap is the touchscreen's events on the control
+ * (pointerdown, pointerup, then click), and the next waits until the screen it leads to is in
+ * the document (a MutationObserver: the page's timers are Playwright's fake clock's). One call
+ * a visit instead of a Playwright action a tap: the soak's 10,000 visits then take minutes a
+ * thousand, not hours, and little of Playwright's own code runs in the kiosk's heap.
+ */
+const tapThrough = pageFunction(async (taps: Tap[]): Promise<void> => {
+  // No named inner functions: see pageFunction.
+  const waits: ((selector: string) => Promise<void>)[] = [
+    (selector) =>
+      new Promise<void>((resolve) => {
+        if (document.querySelector(selector)) return resolve()
+        const watcher = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return
+          watcher.disconnect()
+          resolve()
+        })
+        watcher.observe(document.body, { childList: true, subtree: true, attributes: true })
+      }),
+  ]
+  const present = waits[0]!
+  for (const step of taps) {
+    await present(step.tap)
+    const matches = document.querySelectorAll<HTMLElement>(step.tap)
+    const control = matches[(step.index ?? 0) % matches.length]!
+    const at = { bubbles: true, cancelable: true, composed: true, pointerId: 1, isPrimary: true }
+    control.dispatchEvent(new PointerEvent('pointerdown', { ...at, buttons: 1 }))
+    control.dispatchEvent(new PointerEvent('pointerup', at))
+    control.click()
+    if (step.until) await present(step.until)
+  }
+})
+
+/** Runs a visit's taps in the page; a screen that never comes fails the soak, naming it. */
+async function visit(page: Page, taps: Tap[], n: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`visit ${n}: stuck on ${JSON.stringify(taps)} for 15 s`))
+    }, 15_000)
+  })
+  try {
+    await Promise.race([page.evaluate(tapThrough, taps), stuck])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Playwright runs code inside the page it drives (its evaluations, its checks, its fake
+ * clock), compiled by V8 in the kiosk's heap as it gets hot. Before visit 1 that code is made
+ * hot on the start screen with the kinds of call the visits make, none of which reaches the
+ * kiosk's code (docs/performance.md, "Memory").
  */
 async function warmUpHarness(page: Page): Promise<void> {
   for (let round = 0; round < harnessWarmupRounds; round += 1) {
-    await startButton(page).click({ trial: true })
-    await startButton(page).waitFor()
-    await page.getByTestId('page-next').count()
-    await sectionPage(page, 'none', 2).count()
-    await page.getByRole('alertdialog').count()
+    await page.evaluate(tapThrough, [])
+    await startButton(page).isVisible()
     await page.evaluate(() => 0)
     await page.clock.runFor(1)
   }
@@ -106,48 +160,53 @@ function random(seed: number): () => number {
 const extraFor = (n: number): Extra =>
   (['none', 'help-check', 'none', 'stretch-timer', 'none', 'print-preview'] as const)[n % 6]!
 
-async function goHome(page: Page): Promise<void> {
-  await page.getByTestId('nav-home').click()
-  await page.locator(homeScreen).first().waitFor()
-}
+const testId = (id: string) => `[data-testid="${id}"]`
+const goHome: Tap = { tap: testId('nav-home'), until: homeScreen }
 
 /** 2–4 screens of reading: sections' first pages, their next pages, and home between. */
-async function read(page: Page, sections: string[], next: () => number): Promise<void> {
+function reading(sections: string[], next: () => number): Tap[] {
+  const taps: Tap[] = []
   const screens = 2 + Math.floor(next() * 3)
   let shown = 0
   while (shown < screens) {
     const id = sections[Math.floor(next() * sections.length)] ?? sections[0]!
-    await sectionTile(page, id).click()
-    await sectionPage(page, id, 1).waitFor()
+    taps.push({ tap: testId(`tile-${id}`), until: sectionScreen(id, 1) })
     shown += 1
     if (shown < screens && next() < 0.5) {
-      await page.getByTestId('page-next').click()
-      await sectionPage(page, id, 2).waitFor()
+      taps.push({ tap: testId('page-next'), until: sectionScreen(id, 2) })
       shown += 1
     }
-    if (shown < screens) await goHome(page)
+    if (shown < screens) taps.push(goHome)
   }
+  return taps
 }
 
-async function doExtra(page: Page, extra: Extra, n: number): Promise<void> {
-  if (extra === 'none') return
-  await goHome(page)
-  if (extra === 'help-check') {
-    await page.getByTestId('tile-get-help').click()
-    await page.getByTestId('start-help-check').click()
-    await page.getByTestId('help-check-start').click()
-    await page.getByTestId('help-check-question').waitFor()
-    await page.getByTestId('help-check-no').click()
-  } else if (extra === 'stretch-timer') {
-    await page.getByTestId('tile-stretches').click()
-    await page.locator('[data-testid^="stretch-tile-"]').first().click()
-    await page.getByTestId('stretch-action').click()
-  } else {
-    await page.getByTestId('tile-sheets').click()
-    const sheets = page.locator('.sheet-card button[data-testid^="print-"]')
-    await sheets.nth(n % Math.max(1, await sheets.count())).click()
-    await page.getByTestId('print-confirm-yes').waitFor()
-  }
+function extraTaps(extra: Extra, n: number): Tap[] {
+  if (extra === 'none') return []
+  if (extra === 'help-check')
+    return [
+      goHome,
+      { tap: testId('tile-get-help'), until: testId('start-help-check') },
+      { tap: testId('start-help-check'), until: testId('help-check-start') },
+      { tap: testId('help-check-start'), until: testId('help-check-question') },
+      { tap: testId('help-check-no') },
+    ]
+  if (extra === 'stretch-timer')
+    return [
+      goHome,
+      { tap: testId('tile-stretches'), until: '[data-testid^="stretch-tile-"]' },
+      { tap: '[data-testid^="stretch-tile-"]', until: testId('stretch-action') },
+      { tap: testId('stretch-action') },
+    ]
+  return [
+    goHome,
+    { tap: testId('tile-sheets'), until: '.sheet-card button[data-testid^="print-"]' },
+    {
+      tap: '.sheet-card button[data-testid^="print-"]',
+      index: n,
+      until: testId('print-confirm-yes'),
+    },
+  ]
 }
 
 /**
@@ -236,10 +295,12 @@ export async function measureSoak(
       const next = random(n * 2654435761)
       const extra = extraFor(n)
       extras[extra] += 1
-      await startButton(page).click()
-      await page.locator(homeScreen).first().waitFor()
-      await read(page, sections, next)
-      await doExtra(page, extra, n)
+      const taps = [
+        { tap: testId('touch-to-start'), until: homeScreen },
+        ...reading(sections, next),
+        ...extraTaps(extra, n),
+      ]
+      await visit(page, taps, n)
       await walkAway(page, settled, n, extra)
       if (n % 500 === 0 || n === baselineVisit || n === visits) {
         const state = await snapshot(page)
