@@ -5,6 +5,7 @@ import {
   type RouterHistory,
   type RouteRecordRaw,
 } from 'vue-router'
+import { loadStaffWords } from './i18n/staff-words'
 import { useSetupStore } from './stores/useSetupStore'
 import StartView from './views/StartView.vue'
 
@@ -111,6 +112,10 @@ export function createKioskRouter(history: RouterHistory = createWebHashHistory(
       if (!needed && to.name === 'setup') return { name: 'start', replace: true }
     }
     return setup.needed === false ? lead(false) : setup.check().then(lead)
+  })
+  // Staff and setup screens bring their words with them: visitors never load them.
+  router.beforeEach(async (to) => {
+    if (to.meta['staff'] === true || to.meta['setup'] === true) await loadStaffWords()
   })
   // Staff screens need a signed-in session; main refuses staff calls without one anyway,
   // so this only keeps anyone from seeing an empty staff screen by typing its address.

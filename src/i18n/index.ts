@@ -1,13 +1,18 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '@shared/content-schema'
+import { mergeStaffWords } from './staff-words'
 
-type Messages = Record<string, string | Record<string, string | Record<string, string>>>
+export type Messages = Record<string, string | Record<string, string | Record<string, string>>>
 
 /**
  * Each screen area keeps its strings in its own file (i18n/<locale>/<area>.json), so areas can
- * change independently; here they are merged into one message tree per locale.
+ * change independently; here they are merged into one message tree per locale. Only the
+ * visitors' areas come with the start screen: staff mode's words load with it (staff-words.ts).
  */
-const files = import.meta.glob<Messages>('./*/*.json', { eager: true, import: 'default' })
+const files = import.meta.glob<Messages>(
+  ['./*/*.json', '!./*/staff.json', '!./*/setup.json', '!./*/fleet.json', '!./*/problems.json'],
+  { eager: true, import: 'default' },
+)
 
 function messagesFor(locale: Locale): Messages {
   const merged: Messages = {}
@@ -18,10 +23,12 @@ function messagesFor(locale: Locale): Messages {
 }
 
 export function createKioskI18n(locale: Locale = 'en') {
-  return createI18n({
+  const i18n = createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'en',
     messages: { en: messagesFor('en'), es: messagesFor('es') } as Record<string, Messages>,
   })
+  mergeStaffWords(i18n.global)
+  return i18n
 }

@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Component } from 'vue'
 import { createKioskI18n } from '@/i18n'
+import { loadStaffWords } from '@/i18n/staff-words'
 import { createKioskRouter } from '@/router'
 import { useContentStore } from '@/stores/useContentStore'
 import { useSettingsStore } from '@/stores/useSettingsStore'
@@ -21,6 +22,8 @@ export async function mountKiosk(
   await router.isReady()
   await useSettingsStore().load()
   await useContentStore().load('en')
+  // The app loads these on the way into staff mode; a view mounted on its own has no way in.
+  await loadStaffWords()
   const i18n = createKioskI18n()
   const wrapper = mount(component, {
     props: options.props,

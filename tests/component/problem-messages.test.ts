@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { parseBackup } from '@shared/backup'
 import type { ContentDocument, Locale } from '@shared/content-schema'
@@ -8,8 +8,12 @@ import { fallbackCodes, problemCodes, problemsFromZod, type FieldProblem } from 
 import { defaultSettings } from '@shared/settings-defaults'
 import { settingsSchema } from '@shared/settings-schema'
 import { createKioskI18n } from '@/i18n'
+import { loadStaffWords } from '@/i18n/staff-words'
 import { ruleMessageKeys, useProblemText } from '@/composables/useProblemText'
 import { kiosk } from '@/platform'
+
+// Staff mode's words load with staff mode; these are the words it shows.
+beforeAll(() => loadStaffWords())
 
 /** A problem as staff would see it, with what zod itself said about it (never to be shown). */
 interface Found {
