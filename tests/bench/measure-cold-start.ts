@@ -5,7 +5,7 @@ import {
   type MainThreadProfile,
   type ModuleResolver,
 } from './profile-main-thread'
-import { readyProbe, type BenchWindow } from './probes'
+import { firstTapProbe, readyProbe, type BenchWindow } from './probes'
 import { median, ratio, round } from './stats'
 
 interface ColdStartRun {
@@ -42,6 +42,18 @@ export interface ColdStartResult {
   appResourcesBeforeRunning: string[]
   /** Median of each milestone over the app's runs: where the wait before the start is. */
   appPhasesMedian: StartPhases
+  /**
+   * The first tap's "Touch to start" to the home screen's frame, ms (medians): tapped as soon
+   * as the start screen takes taps (the app's code loads on that tap), and tapped once the
+   * start screen has been up `settledTapAfterMs` (the app loaded after first paint, unasked).
+   */
+  firstTap: {
+    atOnceMedianMs: number
+    settledMedianMs: number
+    settledTapAfterMs: number
+    atOnceRunsMs: number[]
+    settledRunsMs: number[]
+  }
   /** One more, traced, app start (not timed): where the main thread's time goes. */
   appProfile: MainThreadProfile | null
 }
@@ -57,16 +69,23 @@ interface StartPhases {
 
 interface RunDetail extends ColdStartRun {
   tappedBeforeRunning: boolean
+  /** The first tap's pointerdown to the home screen's frame. */
+  firstTapMs: number
   resourcesBeforeRunning: string[]
   phases: StartPhases
 }
 
-async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
+/** How long the start screen is left before the "settled" first tap: the app's 1 s, and 2 s. */
+const settledTapAfterMs = 3_000
+
+async function coldRun(browser: Browser, url: string, tapAfterMs = 0): Promise<RunDetail> {
   const { page, close } = await openPage(browser, { disableCache: true })
   try {
     await page.addInitScript(readyProbe)
+    await page.addInitScript(firstTapProbe)
     await page.goto(url, { waitUntil: 'load' })
     await page.waitForFunction(() => (window as BenchWindow).__benchReadyAt !== undefined)
+    if (tapAfterMs) await page.waitForTimeout(tapAfterMs)
     // Interactive means a tap works: tapped as soon as it shows, the start control must lead
     // on, even if the app is not running yet.
     const before = await page.evaluate(() => window.location.href)
@@ -118,7 +137,13 @@ async function coldRun(browser: Browser, url: string): Promise<RunDetail> {
       const w = window as BenchWindow
       return (w.__benchFirstClickAt ?? Infinity) < (w.__benchRunningSeenAt ?? -Infinity)
     })
-    return { ...detail, tappedBeforeRunning }
+    const firstTapMs = await page
+      .waitForFunction(() => {
+        const w = window as BenchWindow
+        return w.__benchHomeAt !== undefined && w.__benchHomeAt - (w.__benchFirstTouchAt ?? 0)
+      })
+      .then((handle) => handle.jsonValue() as Promise<number>)
+    return { ...detail, tappedBeforeRunning, firstTapMs }
   } finally {
     await close()
   }
@@ -186,8 +211,10 @@ export async function measureColdStart(
   const app: RunDetail[] = []
   const floor: RunDetail[] = []
   const plain: number[] = []
+  const settled: number[] = []
   for (let i = 0; i < runs; i += 1) {
     app.push(await coldRun(browser, urls.app))
+    settled.push((await coldRun(browser, urls.app, settledTapAfterMs)).firstTapMs)
     floor.push(await coldRun(browser, urls.floor))
     const fcp = await plainRun(browser, urls.plain)
     if (fcp !== null) plain.push(fcp)
@@ -213,6 +240,13 @@ export async function measureColdStart(
       lastScriptLoadedMs: round(median(app.map((run) => run.phases.lastScriptLoadedMs))),
       readyMs: round(median(app.map((run) => run.phases.readyMs))),
       runningMs: round(median(app.map((run) => run.phases.runningMs))),
+    },
+    firstTap: {
+      atOnceMedianMs: round(median(app.map((run) => run.firstTapMs))),
+      settledMedianMs: round(median(settled)),
+      settledTapAfterMs,
+      atOnceRunsMs: app.map((run) => round(run.firstTapMs)),
+      settledRunsMs: settled.map((ms) => round(ms)),
     },
     appProfile,
   }

@@ -8,6 +8,8 @@ export interface BenchWindow {
   __benchRunningSeen?: boolean
   __benchRunningSeenAt?: number
   __benchFirstClickAt?: number
+  __benchFirstTouchAt?: number
+  __benchHomeAt?: number
   __benchEvents?: EventTimingRecord[]
   /** Set before a tap: the selector that shows its screen has come, and the tap's index. */
   __benchExpect?: { selector: string; tap: number }
@@ -64,6 +66,26 @@ export const readyProbe = pageFunction((): void => {
     }
     if (w.__benchReadySeen && w.__benchRunningSeen) observer.disconnect()
   }).observe(document, { childList: true, subtree: true, attributes: true })
+})
+
+/**
+ * Init script: the first tap's pointerdown, and the first frame after the home screen's tiles
+ * entered the document: how long the first visitor's "Touch to start" takes.
+ */
+export const firstTapProbe = pageFunction((): void => {
+  const w = window as unknown as BenchWindow
+  window.addEventListener(
+    'pointerdown',
+    () => {
+      w.__benchFirstTouchAt ??= performance.now()
+    },
+    { capture: true, passive: true },
+  )
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('[data-testid^="tile-"]')) return
+    observer.disconnect()
+    requestAnimationFrame(() => (w.__benchHomeAt = performance.now()))
+  }).observe(document, { childList: true, subtree: true })
 })
 
 /** Init script: keeps every Event Timing entry (duration ≥ 16 ms, the API's minimum). */

@@ -53,6 +53,13 @@ function rows(results: BenchResults): Row[] {
       versus: `${times(c.runningRatio)}; ${c.appTapsBeforeRunning} of ${c.runsPerSide} first taps came before it, all led on`,
       pass: '',
     })
+    out.push({
+      metric: `First tap to the home screen: at once / ${c.firstTap.settledTapAfterMs / 1000} s after (median)`,
+      app: `${ms(c.firstTap.atOnceMedianMs)} / ${ms(c.firstTap.settledMedianMs)}`,
+      floor: '',
+      versus: 'at once the app loads on the tap; later it has loaded after first paint',
+      pass: '',
+    })
   } else failed('Cold start', cold.error)
 
   if (cold.ok) {

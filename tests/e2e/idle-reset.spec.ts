@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
-import { kioskRunning } from './kiosk-running'
+import { appLoadsAfterMs, kioskRunning } from './kiosk-running'
 
 const snapshot = (page: Page) =>
   page.evaluate(() =>
@@ -14,6 +14,7 @@ test('a visitor who walks away is warned, then the kiosk starts over with nothin
   const errors = collectPageErrors(page)
   await page.clock.install()
   await page.goto('/')
+  await page.clock.runFor(appLoadsAfterMs)
   await kioskRunning(page)
   // The app asks the host for the staff status as it starts; the answer is part of the state.
   await page.waitForLoadState('networkidle')
@@ -79,6 +80,7 @@ test('a visitor who taps "I\'m still here" stays on their screen', async ({ page
 test('the start screen never times out', async ({ page }) => {
   await page.clock.install()
   await page.goto('/')
+  await page.clock.runFor(appLoadsAfterMs)
   await kioskRunning(page)
   await page.clock.runFor(30 * 60_000)
   await expect(page.getByRole('alertdialog')).toHaveCount(0)
@@ -104,6 +106,7 @@ test('a running stretch timer holds off the warning while it runs', async ({ pag
 test('a print confirmation left open is gone for the next visitor', async ({ page }) => {
   await page.clock.install()
   await page.goto('/')
+  await page.clock.runFor(appLoadsAfterMs)
   await kioskRunning(page)
   await page.waitForLoadState('networkidle')
   const coldStart = await snapshot(page)

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, staffPin as pin, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
-import { kioskRunning } from './kiosk-running'
+import { appLoadsAfterMs, kioskRunning } from './kiosk-running'
 import { callFromPage, signIn, typePin } from './staff-pad'
 
 /** A kiosk set up before (with its staff PIN), as on every day after the first. */
@@ -143,6 +143,7 @@ test.describe('with a staff PIN', () => {
   test('holding the top-left corner for three seconds opens the PIN pad', async ({ page }) => {
     await page.clock.install()
     await page.goto('/')
+    await page.clock.runFor(appLoadsAfterMs)
     await kioskRunning(page)
     await page.mouse.move(20, 20)
     await page.mouse.down()

@@ -1,6 +1,6 @@
 import type { Page, Route } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { kioskRunning } from './kiosk-running'
+import { appLoadsAfterMs, kioskRunning } from './kiosk-running'
 import { collectPageErrors } from './page-errors'
 
 /** Holds back the app's code (the boot chunk) until `release` is called. */
@@ -65,4 +65,30 @@ test('opened at another screen, the page does not flash the start screen', async
   await expect(page.locator('#app')).toBeEmpty()
   await appCode.release()
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a topic' })).toBeVisible()
+})
+
+test("the start screen needs only its own small script; the app loads after it settles, and staff mode's parts only with staff mode", async ({
+  page,
+}) => {
+  const fetched: string[] = []
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+  const appCode = /\/assets\/boot-[\w-]+\.js$/
+  const staffParts =
+    /\/assets\/(staff|setup|fleet|problems|OnScreenKeyboard|StaffBar|StaffConfirm)-[\w-]+\.js$/
+  await page.clock.install()
+  await page.goto('/')
+  await page.waitForLoadState('networkidle')
+  expect(fetched.filter((path) => path.endsWith('.js'))).toHaveLength(1)
+
+  await page.clock.runFor(appLoadsAfterMs)
+  await kioskRunning(page)
+  expect(fetched.some((path) => appCode.test(path))).toBe(true)
+  await page.getByTestId('touch-to-start').click()
+  await page.getByTestId('tile-get-help').click()
+  await expect(page.locator('[data-section="get-help"]')).toBeVisible()
+  expect(fetched.filter((path) => staffParts.test(path))).toEqual([])
+
+  await page.goto('/#/admin')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter the staff PIN')
+  expect(fetched.some((path) => staffParts.test(path))).toBe(true)
 })

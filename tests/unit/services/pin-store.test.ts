@@ -179,7 +179,8 @@ describe('pin store', () => {
     expect(await store().status()).toMatchObject({ locks: 0, failedAttempts: 0 })
     const after = await lockOut(store())
     expect((after as { lockedUntil: number }).lockedUntil - clock).toBe(5 * minute)
-  })
+    // Sixty-odd real scrypt checks: seconds of CPU, more on a busy machine.
+  }, 30_000)
 
   it('does not forget the escalation when a lock runs out by itself', async () => {
     await store().setFirstPin(pin)
