@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Block } from '@shared/content-schema'
-import { packPages, pageOfUnit, pageUnits } from '@/components/content/page-packing'
+import {
+  joinPieces,
+  packPages,
+  pageOfUnit,
+  pageUnits,
+  sourcesPieces,
+} from '@/components/content/page-packing'
 
 describe('packPages', () => {
   it('keeps what fits on one page', () => {
@@ -15,6 +21,26 @@ describe('packPages', () => {
 
   it('gives a unit taller than the room a page of its own, never cutting it', () => {
     expect(packPages([100, 900, 100], 500, 10)).toEqual([[0], [1], [2]])
+  })
+
+  it('breaks a long list between its items, with no gap inside it and its heading again on the next page', () => {
+    // A 300 px block, then a list of four 100 px items (the first with its 50 px heading).
+    const heights = [300, 150, 100, 100, 100]
+    const list = { continues: [false, false, true, true, true], headingAgain: 50 }
+    // 300 + 20 + 150 = 470; the next item alone would need 570 > 500.
+    expect(packPages(heights, 500, 20, list)).toEqual([
+      [0, 1],
+      [2, 3, 4],
+    ])
+    // Where the list goes on, its heading again: 50 + 100 + 100 = 250 fits 250, not 249.
+    expect(packPages(heights, 250, 20, list)).toEqual([[0], [1, 2], [3, 4]])
+    expect(packPages(heights, 249, 20, list)).toEqual([[0], [1], [2], [3], [4]])
+    expect(packPages(heights, 249, 20, { ...list, headingAgain: 0 })).toEqual([
+      [0],
+      [1],
+      [2, 3],
+      [4],
+    ])
   })
 
   it('finds the page that holds a unit, so a re-split keeps the place', () => {
@@ -36,5 +62,33 @@ describe('pageUnits', () => {
     const units = pageUnits(blocks)
     expect(units.map((u) => u.kind)).toEqual(['paragraph', 'qa', 'qa', 'qa'])
     expect(units.every((u) => u.kind !== 'qa' || u.pairs.length === 1)).toBe(true)
+  })
+})
+
+describe('sources as page units', () => {
+  it('gives each source a unit, the heading with the first and the review date with the last', () => {
+    expect(sourcesPieces(3)).toEqual([
+      { from: 0, to: 1, heading: 'first', reviewed: false },
+      { from: 1, to: 2, heading: null, reviewed: false },
+      { from: 2, to: 3, heading: null, reviewed: true },
+    ])
+    expect(sourcesPieces(0)).toEqual([{ from: 0, to: 0, heading: 'first', reviewed: true }])
+  })
+
+  it("shows a page's sources as one list, with the heading again when it goes on from the page before", () => {
+    const [first, second, third] = sourcesPieces(3)
+    expect(joinPieces([first!, second!])).toEqual({
+      from: 0,
+      to: 2,
+      heading: 'first',
+      reviewed: false,
+    })
+    expect(joinPieces([second!, third!])).toEqual({
+      from: 1,
+      to: 3,
+      heading: 'continued',
+      reviewed: true,
+    })
+    expect(joinPieces([])).toBeNull()
   })
 })

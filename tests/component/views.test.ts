@@ -9,13 +9,15 @@ import { useVisitStore } from '@/stores/useVisitStore'
 import { mountKiosk } from './mount-kiosk'
 
 /** A stand-in for layout: each unit of a measured page this tall, each page area this tall. */
-function fakeLayout(sizes: { unit: number; room: number }): () => void {
+/** Measured units are `unit` px tall (each of the sources' parts `source` px), a page has `room` px. */
+function fakeLayout(sizes: { unit: number; source?: number; room: number }): () => void {
   const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')
   const client = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return this.parentElement?.classList.contains('measured-copy') ? sizes.unit : 0
+      if (!this.parentElement?.classList.contains('measured-copy')) return 0
+      return this.querySelector('.document-sources') ? (sizes.source ?? sizes.unit) : sizes.unit
     },
   })
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
@@ -95,8 +97,9 @@ describe('home view', () => {
 
 describe('section view', () => {
   it('splits a topic into pages by the room the screen has, with its sources on the last', async () => {
-    // happy-dom lays nothing out: every block is 300 px tall here, and a page has 700 px.
-    const restore = fakeLayout({ unit: 300, room: 700 })
+    // happy-dom lays nothing out: every block is 300 px tall here, each source 100 px, and a
+    // page has 700 px.
+    const restore = fakeLayout({ unit: 300, source: 100, room: 700 })
     try {
       const { wrapper, router } = await mountKiosk(SectionView, {
         path: '/section/what-is',
@@ -118,6 +121,39 @@ describe('section view', () => {
       }
       expect(wrapper.get('[data-testid="page-next"]').attributes('disabled')).toBeDefined()
       expect(shown().text()).toContain('Where this information comes from')
+      expect(shown().text()).toContain('Last reviewed: November 1, 2026')
+    } finally {
+      restore()
+    }
+  })
+
+  it('goes on with a long list of sources on the next page, under its heading again', async () => {
+    // Six 300 px blocks, two a page; then five sources of 200 px: three fit page 4, the other
+    // two go on to page 5 under the heading shown again (200 px too).
+    const restore = fakeLayout({ unit: 300, source: 200, room: 700 })
+    try {
+      const { wrapper } = await mountKiosk(SectionView, {
+        path: '/section/what-is?page=4',
+        props: { id: 'what-is' },
+      })
+      const shown = () => wrapper.get('.document-page')
+      const sources = useContentStore().byLocale.en!.sections.find(
+        (s) => s.id === 'what-is',
+      )!.sources
+      expect(sources).toHaveLength(5)
+      expect(wrapper.get('[data-testid="page-progress"]').text()).toBe('Page 4 of 5')
+      expect(shown().get('h2').text()).toBe('Where this information comes from')
+      expect(shown().findAll('li')).toHaveLength(3)
+      expect(shown().text()).not.toContain('Last reviewed')
+      await wrapper.get('[data-testid="page-next"]').trigger('click')
+      await flushPromises()
+      expect(wrapper.get('[data-testid="page-progress"]').text()).toBe('Page 5 of 5')
+      expect(shown().get('h2').text()).toBe('Where this information comes from (continued)')
+      expect(
+        shown()
+          .findAll('li')
+          .map((li) => li.text()),
+      ).toEqual(sources.slice(3).map((source) => `${source.organisation}: ${source.title}`))
       expect(shown().text()).toContain('Last reviewed: November 1, 2026')
     } finally {
       restore()

@@ -4,12 +4,14 @@ import { startVisit } from './screens'
 
 /**
  * Home is where a visitor chooses: at normal text size every tile is on the one screen, in
- * either orientation, with "When to get help" first and largest. Larger text needs more room,
- * so the tiles reflow into fewer columns and a "More below" cue says there is more.
+ * either orientation and on the smallest supported screen, with "When to get help" first and
+ * largest. Larger text needs more room, so the tiles reflow into fewer columns and a "More
+ * below" cue says there is more.
  */
 const screens = {
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },
+  small: { width: 1366, height: 768 },
 }
 
 interface Tile {

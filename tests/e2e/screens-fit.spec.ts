@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { goTo, startVisit } from './screens'
+import { kioskRunning } from './kiosk-running'
+import { goTo } from './screens'
 
 /**
- * A visitor in pain does not scroll to look for a button. On every visitor screen, at each
- * text size on the smallest supported screen and on both orientations of a 1080p one: the page
- * itself never scrolls, every control is inside the window (or in a region that scrolls by
- * itself and shows its "more below" cue), and Previous and Next stay in one place.
+ * A visitor in pain does not scroll to look for a button. On every visitor screen, the start
+ * screen included, at each text size on the smallest supported screen and on both orientations
+ * of a 1080p one: the page itself never scrolls, every control is inside the window (or, at
+ * larger text, in a region that scrolls by itself and shows its "more below" cue), and Previous
+ * and Next stay in one place.
  */
 const screens = {
   landscape: { width: 1920, height: 1080 },
@@ -23,9 +25,9 @@ interface Fit {
 
 /**
  * What on this screen does not fit, measured in the page. `strict`: nothing may need a scroll
- * region at all (normal text on a 1080p screen, either way round). Otherwise a region may
- * scroll, with its cue, except a topic page of more than one block: pages are made to fit,
- * and only one block alone taller than the room may scroll.
+ * region at all (normal text, on every screen). Otherwise a region may scroll, with its cue,
+ * except a topic page of more than one block: pages are made to fit, and only one block alone
+ * taller than the room may scroll.
  */
 function measure(page: Page, strict: boolean): Promise<Fit> {
   return page.evaluate((strict) => {
@@ -105,100 +107,122 @@ async function open(page: Page, hash: string, shown: string) {
 
 for (const [screen, viewport] of Object.entries(screens)) {
   for (const textSize of textSizes) {
-    test(`every visitor screen fits a ${screen} ${viewport.width}x${viewport.height} screen at ${textSize} text`, async ({
-      page,
-    }) => {
-      test.setTimeout(180_000)
-      await page.setViewportSize(viewport)
-      await page.emulateMedia({ reducedMotion: 'reduce' })
-      await startVisit(page, { locale: 'en' })
-      await page.getByTestId(`text-size-${textSize}`).click()
-      const problems: string[] = []
-      const fixed = new Map<string, { place: string; where: string }>()
-      /** Buttons to the pixel; "Page 2 of 4" by its middle, since its digits differ in width. */
-      const placeOf = (id: string, r: Fit['places'][string]) =>
-        id === 'page-progress'
-          ? `middle ${Math.round(r.x + r.width / 2)},${Math.round(r.y)}`
-          : [r.x, r.y, r.width, r.height].map(Math.round).join()
-      /** Controls that must not move from screen to screen of one kind. */
-      const strict = textSize === 'normal' && screen !== 'small'
-      const check = async (where: string, keep: string[] = []) => {
-        const fit = await measure(page, strict)
-        problems.push(...fit.problems.map((p) => `${where}: ${p}`))
-        for (const id of keep) {
-          const box = fit.places[id]
-          if (!box) {
-            problems.push(`${where}: no ${id}`)
-            continue
+    test.describe(`${textSize} text`, () => {
+      // The clinic's default size, so the start screen is shown at it too.
+      test.use({ kioskSetup: { settings: { defaultTextSize: textSize } } })
+      test(`every visitor screen fits a ${screen} ${viewport.width}x${viewport.height} screen at ${textSize} text`, async ({
+        page,
+      }) => {
+        test.setTimeout(180_000)
+        await page.setViewportSize(viewport)
+        await page.emulateMedia({ reducedMotion: 'reduce' })
+        const problems: string[] = []
+        const fixed = new Map<string, { place: string; where: string }>()
+        /** Buttons to the pixel; "Page 2 of 4" by its middle, since its digits differ in width. */
+        const placeOf = (id: string, r: Fit['places'][string]) =>
+          id === 'page-progress'
+            ? `middle ${Math.round(r.x + r.width / 2)},${Math.round(r.y)}`
+            : [r.x, r.y, r.width, r.height].map(Math.round).join()
+        /** Controls that must not move from screen to screen of one kind. */
+        const strict = textSize === 'normal'
+        const check = async (where: string, keep: string[] = []) => {
+          const fit = await measure(page, strict)
+          problems.push(...fit.problems.map((p) => `${where}: ${p}`))
+          for (const id of keep) {
+            const box = fit.places[id]
+            if (!box) {
+              problems.push(`${where}: no ${id}`)
+              continue
+            }
+            const place = placeOf(id, box)
+            const first = fixed.get(id)
+            if (!first) fixed.set(id, { place, where })
+            else if (first.place !== place)
+              problems.push(`${where}: ${id} is at ${place}, on ${first.where} at ${first.place}`)
           }
-          const place = placeOf(id, box)
-          const first = fixed.get(id)
-          if (!first) fixed.set(id, { place, where })
-          else if (first.place !== place)
-            problems.push(`${where}: ${id} is at ${place}, on ${first.where} at ${first.place}`)
         }
-      }
 
-      await open(page, '#/home', '.home-tiles')
-      await check('home')
-
-      const sections = await page
-        .locator('[data-testid^="tile-"]')
-        .evaluateAll((tiles) =>
-          tiles
-            .map((tile) => tile.getAttribute('data-testid')!.replace('tile-', ''))
-            .filter((id) => !['sheets', 'stretches', 'about'].includes(id)),
+        await page.goto('/')
+        await kioskRunning(page)
+        await expect(page.locator('html')).toHaveAttribute('data-text-size', textSize)
+        await page.waitForFunction(() => document.fonts.status === 'loaded')
+        await check('start')
+        await tap(page, 'touch-to-start')
+        await expect(page.locator('main h1')).toBeVisible()
+        await expect(page.getByTestId(`text-size-${textSize}`)).toHaveAttribute(
+          'aria-pressed',
+          'true',
         )
-      const documents = [...sections.map((id) => [`#/section/${id}`, id]), ['#/about', 'about']]
-      for (const [hash, id] of documents) {
-        await open(page, hash!, `[data-section="${id}"] [data-testid="page-progress"]`)
-        const progress = page.getByTestId('page-progress')
-        const pages = Number((await progress.textContent())?.match(/of (\d+)/)?.[1])
-        for (let n = 1; n <= pages; n += 1) {
-          if (n > 1) {
-            await tap(page, 'page-next')
-            await expect(progress).toHaveText(`Page ${n} of ${pages}`)
+
+        await open(page, '#/home', '.home-tiles')
+        await check('home')
+
+        const sections = await page
+          .locator('[data-testid^="tile-"]')
+          .evaluateAll((tiles) =>
+            tiles
+              .map((tile) => tile.getAttribute('data-testid')!.replace('tile-', ''))
+              .filter((id) => !['sheets', 'stretches', 'about'].includes(id)),
+          )
+        const documents = [...sections.map((id) => [`#/section/${id}`, id]), ['#/about', 'about']]
+        for (const [hash, id] of documents) {
+          await open(page, hash!, `[data-section="${id}"] [data-testid="page-progress"]`)
+          const progress = page.getByTestId('page-progress')
+          const pages = Number((await progress.textContent())?.match(/of (\d+)/)?.[1])
+          for (let n = 1; n <= pages; n += 1) {
+            if (n > 1) {
+              await tap(page, 'page-next')
+              await expect(progress).toHaveText(`Page ${n} of ${pages}`)
+            }
+            await check(`${hash} page ${n}`, ['page-previous', 'page-next', 'page-progress'])
           }
-          await check(`${hash} page ${n}`, ['page-previous', 'page-next', 'page-progress'])
         }
-      }
 
-      await open(page, '#/stretches', '.stretch-tiles')
-      await check('stretches')
-      const stretches = await page
-        .locator('[data-testid^="stretch-tile-"]')
-        .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')!.slice(13)))
-      for (const id of stretches) {
-        await open(page, `#/stretches/${id}`, `[data-stretch="${id}"]`)
-        await check(`stretch ${id}`, ['stretch-all', 'stretch-action'])
-      }
+        await open(page, '#/stretches', '.stretch-tiles')
+        await check('stretches')
+        const stretches = await page
+          .locator('[data-testid^="stretch-tile-"]')
+          .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')!.slice(13)))
+        for (const id of stretches) {
+          await open(page, `#/stretches/${id}`, `[data-stretch="${id}"]`)
+          await check(`stretch ${id}`, ['stretch-all', 'stretch-action'])
+        }
 
-      await open(page, '#/sheets', '.sheet-cards')
-      await check('sheets')
-      await tap(page, 'print-home-care')
-      await check('print confirm')
-      await tap(page, 'print-confirm-yes')
-      await expect(page.getByTestId('print-progress')).toHaveAttribute('data-step', 'done')
-      await check('print done')
-      await tap(page, 'print-finish')
+        await open(page, '#/sheets', '.sheet-cards')
+        await check('sheets')
+        await tap(page, 'print-home-care')
+        await check('print confirm')
+        await tap(page, 'print-confirm-yes')
+        await expect(page.getByTestId('print-progress')).toHaveAttribute('data-step', 'done')
+        await check('print done')
+        await tap(page, 'print-finish')
 
-      await open(page, '#/help-check', '[data-testid="help-check-start"]')
-      await check('help check intro')
-      await tap(page, 'help-check-start')
-      await check('help check question 1', ['help-check-yes', 'help-check-no', 'help-check-unsure'])
-      // Question 4 is a private one, with a note under it: the answers must not move.
-      for (let n = 2; n <= 4; n += 1) {
-        await tap(page, 'help-check-no')
-        await expect(page.getByTestId('help-check-progress')).toHaveText(
-          new RegExp(`^Question ${n} `),
-        )
-      }
-      await check('help check question 4', ['help-check-yes', 'help-check-no', 'help-check-unsure'])
-      await tap(page, 'help-check-yes')
-      await expect(page.getByTestId('help-check-outcome')).toBeVisible()
-      await check('help check outcome')
+        await open(page, '#/help-check', '[data-testid="help-check-start"]')
+        await check('help check intro')
+        await tap(page, 'help-check-start')
+        await check('help check question 1', [
+          'help-check-yes',
+          'help-check-no',
+          'help-check-unsure',
+        ])
+        // Question 4 is a private one, with a note under it: the answers must not move.
+        for (let n = 2; n <= 4; n += 1) {
+          await tap(page, 'help-check-no')
+          await expect(page.getByTestId('help-check-progress')).toHaveText(
+            new RegExp(`^Question ${n} `),
+          )
+        }
+        await check('help check question 4', [
+          'help-check-yes',
+          'help-check-no',
+          'help-check-unsure',
+        ])
+        await tap(page, 'help-check-yes')
+        await expect(page.getByTestId('help-check-outcome')).toBeVisible()
+        await check('help check outcome')
 
-      expect(problems).toEqual([])
+        expect(problems).toEqual([])
+      })
     })
   }
 }

@@ -79,9 +79,11 @@ async function slowTransitions(page: Page): Promise<string[]> {
   )
 }
 
+// The smallest supported screen too: its tighter layout keeps the same rules.
 for (const [orientation, viewport] of Object.entries({
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },
+  'small landscape': { width: 1366, height: 768 },
 })) {
   test(`every control is at least 64 px and 8 px apart, body text at least 24 px (${orientation})`, async ({
     page,
