@@ -4,6 +4,10 @@ import { useVisitStore } from '@/stores/useVisitStore'
 
 // The language asked for last: a visitor who taps both languages quickly ends in the second.
 let latest: Locale | undefined
+let choosing: Promise<void> = Promise.resolve()
+
+/** Resolves once the language the visitor tapped last is on screen (or could not be loaded). */
+export const languageChosen = (): Promise<void> => choosing
 
 /**
  * Switches the visitor's language once that language's content is here, so the screen they
@@ -12,10 +16,14 @@ let latest: Locale | undefined
 export function useLanguageChoice() {
   const content = useContentStore()
   const visit = useVisitStore()
-  return async function chooseLanguage(locale: Locale): Promise<void> {
-    latest = locale
+  async function switchTo(locale: Locale): Promise<void> {
     // Content that could not be read keeps the visitor in the language they can still read.
     const here = Boolean(content.byLocale[locale]) || (await content.load(locale))
     if (here && latest === locale) visit.setLocale(locale)
+  }
+  return function chooseLanguage(locale: Locale): Promise<void> {
+    latest = locale
+    choosing = switchTo(locale)
+    return choosing
   }
 }

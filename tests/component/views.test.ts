@@ -56,6 +56,22 @@ describe('start view', () => {
   })
 })
 
+describe('start view, a quick visitor', () => {
+  it('starts the visit in the language tapped just before, even while its words load', async () => {
+    const { wrapper, router } = await mountKiosk(StartView)
+    let localeAtHome: string | undefined
+    router.afterEach((to) => {
+      if (to.name === 'home') localeAtHome = useVisitStore().locale
+    })
+    const spanish = wrapper.findAll('button').find((b) => b.text() === 'Español')
+    void spanish?.trigger('click')
+    void wrapper.get('[data-testid="touch-to-start"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'))
+    // Counted in the usage figures as a Spanish visit, and opened in Spanish.
+    expect(localeAtHome).toBe('es')
+  })
+})
+
 describe('home view', () => {
   it('shows a tile per visible section with "When to get help" first and largest, then the rest', async () => {
     const { wrapper } = await mountKiosk(HomeView, { path: '/home' })
