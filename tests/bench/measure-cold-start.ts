@@ -69,8 +69,8 @@ interface StartPhases {
 
 interface RunDetail extends ColdStartRun {
   tappedBeforeRunning: boolean
-  /** The first tap's pointerdown to the home screen's frame. */
-  firstTapMs: number
+  /** The first tap's pointerdown to the home screen's frame (the app only; the floor has none). */
+  firstTapMs: number | null
   resourcesBeforeRunning: string[]
   phases: StartPhases
 }
@@ -78,7 +78,12 @@ interface RunDetail extends ColdStartRun {
 /** How long the start screen is left before the "settled" first tap: the app's 1 s, and 2 s. */
 const settledTapAfterMs = 3_000
 
-async function coldRun(browser: Browser, url: string, tapAfterMs = 0): Promise<RunDetail> {
+async function coldRun(
+  browser: Browser,
+  url: string,
+  options: { firstTap?: boolean; tapAfterMs?: number } = {},
+): Promise<RunDetail> {
+  const { firstTap = false, tapAfterMs = 0 } = options
   const { page, close } = await openPage(browser, { disableCache: true })
   try {
     await page.addInitScript(readyProbe)
@@ -137,12 +142,14 @@ async function coldRun(browser: Browser, url: string, tapAfterMs = 0): Promise<R
       const w = window as BenchWindow
       return (w.__benchFirstClickAt ?? Infinity) < (w.__benchRunningSeenAt ?? -Infinity)
     })
-    const firstTapMs = await page
-      .waitForFunction(() => {
-        const w = window as BenchWindow
-        return w.__benchHomeAt !== undefined && w.__benchHomeAt - (w.__benchFirstTouchAt ?? 0)
-      })
-      .then((handle) => handle.jsonValue() as Promise<number>)
+    const firstTapMs = firstTap
+      ? await page
+          .waitForFunction(() => {
+            const w = window as BenchWindow
+            return w.__benchHomeAt !== undefined && w.__benchHomeAt - (w.__benchFirstTouchAt ?? 0)
+          })
+          .then((handle) => handle.jsonValue() as Promise<number>)
+      : null
     return { ...detail, tappedBeforeRunning, firstTapMs }
   } finally {
     await close()
@@ -213,8 +220,12 @@ export async function measureColdStart(
   const plain: number[] = []
   const settled: number[] = []
   for (let i = 0; i < runs; i += 1) {
-    app.push(await coldRun(browser, urls.app))
-    settled.push((await coldRun(browser, urls.app, settledTapAfterMs)).firstTapMs)
+    app.push(await coldRun(browser, urls.app, { firstTap: true }))
+    const later = await coldRun(browser, urls.app, {
+      firstTap: true,
+      tapAfterMs: settledTapAfterMs,
+    })
+    settled.push(later.firstTapMs ?? Number.NaN)
     floor.push(await coldRun(browser, urls.floor))
     const fcp = await plainRun(browser, urls.plain)
     if (fcp !== null) plain.push(fcp)
@@ -242,10 +253,10 @@ export async function measureColdStart(
       runningMs: round(median(app.map((run) => run.phases.runningMs))),
     },
     firstTap: {
-      atOnceMedianMs: round(median(app.map((run) => run.firstTapMs))),
+      atOnceMedianMs: round(median(app.map((run) => run.firstTapMs ?? Number.NaN))),
       settledMedianMs: round(median(settled)),
       settledTapAfterMs,
-      atOnceRunsMs: app.map((run) => round(run.firstTapMs)),
+      atOnceRunsMs: app.map((run) => round(run.firstTapMs ?? Number.NaN)),
       settledRunsMs: settled.map((ms) => round(ms)),
     },
     appProfile,
