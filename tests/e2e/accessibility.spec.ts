@@ -3,6 +3,10 @@ import { expect, test } from './fixtures'
 import { collectPageErrors } from './page-errors'
 import { startVisit, visitEveryScreen, type Locale } from './screens'
 
+// A tour of every screen by address, with no touch, can outlast the 90 s walk-away timeout on a
+// busy 2-core machine; the reset then ends the tour. The walk-away reset has its own tests.
+test.use({ kioskSetup: { settings: { idleTimeoutSeconds: 900 } } })
+
 const orientations = {
   landscape: { width: 1920, height: 1080 },
   portrait: { width: 1080, height: 1920 },

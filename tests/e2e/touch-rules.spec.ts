@@ -3,6 +3,10 @@ import { expect, test } from './fixtures'
 import { startVisit, visitEveryScreen } from './screens'
 import { kioskRunning } from './kiosk-running'
 
+// A tour of every screen by address, with no touch, can outlast the 90 s walk-away timeout on a
+// busy 2-core machine; the reset then ends the tour. The walk-away reset has its own tests.
+test.use({ kioskSetup: { settings: { idleTimeoutSeconds: 900 } } })
+
 interface Box {
   label: string
   x: number
