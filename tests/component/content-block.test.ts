@@ -148,10 +148,10 @@ describe('content blocks', () => {
       rows: ['Morning', 'Evening'],
       days: 7,
     })
-    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(
+    expect(wrapper.findAll('th[scope="col"]').map((th) => th.text())).toEqual(
       Array.from({ length: 7 }, (_, i) => `Day ${i + 1}`),
     )
-    expect(wrapper.findAll('tbody th[scope="row"]').map((th) => th.text())).toEqual([
+    expect(wrapper.findAll('th[scope="row"]').map((th) => th.text())).toEqual([
       'Morning',
       'Evening',
     ])
