@@ -112,7 +112,7 @@ export function formatEvidence(results: BenchResults): string {
         `Soak, resets not back to the baseline DOM: ${k.domMismatches
           .map(
             (m) =>
-              `visit ${m.visit} nodes ${m.counters.nodes} docs ${m.counters.documents} listeners ${m.counters.jsEventListeners}`,
+              `visit ${m.visit} nodes ${m.counters.nodes} docs ${m.counters.documents} listeners ${m.counters.jsEventListeners} at ${m.hash || '/'} (${m.screens.join(', ') || 'no screen'}; ${m.backAtNextReset ? 'back at the next reset' : 'not back at the next reset'})`,
           )
           .join('; ')}`,
       )

@@ -17,6 +17,17 @@ interface DomCounters {
   jsEventListeners: number
 }
 
+/** A reset whose DOM counters were still not the baseline's after the GCs. */
+interface DomMismatch {
+  visit: number
+  counters: DomCounters
+  /** Where the page was, and what was in it: the screen's elements, and any outside the app. */
+  hash: string
+  screens: string[]
+  /** Whether the next reset's counters were the baseline's again: a passing state, not a leak. */
+  backAtNextReset?: boolean
+}
+
 /** What a visit did besides reading: the soak rotates through these. */
 type Extra = 'none' | 'help-check' | 'stretch-timer' | 'print-preview'
 
@@ -45,7 +56,7 @@ export interface SoakResult {
    */
   resetsNeedingGc: number
   /** Resets whose counters, after GC, were not back to the baseline's: the first few. */
-  domMismatches: { visit: number; counters: DomCounters }[]
+  domMismatches: DomMismatch[]
   domMismatchCount: number
   /** The kinds of object that grew most from the baseline visit to the last. */
   topGrowth: HeapGrowth[]
@@ -73,6 +84,14 @@ const snapshot = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { kioskStateSnapshot: () => string }).kioskStateSnapshot(),
   )
+
+const whereNow = (page: Page) =>
+  page.evaluate(() => ({
+    hash: window.location.hash,
+    screens: [...document.querySelectorAll('.kiosk-main > *, body > :not(#app)')].map(
+      (element) => `${element.tagName.toLowerCase()}.${element.className}`,
+    ),
+  }))
 
 /** One tap of a visit: the control (the `index`th match, counted round), then what it leads to. */
 interface Tap {
@@ -322,8 +341,19 @@ export async function measureSoak(
           counters = await domCounters(cdp)
         }
         if (!sameCounters(counters, baseline.dom)) {
+          // The baseline was read after heapAfterGc's two collections (Blink's DOM is freed
+          // only once V8 has let go of its wrappers), so a difference is judged the same way.
+          await settled()
+          await heapAfterGc(cdp)
+          counters = await domCounters(cdp)
+        }
+        const previous = mismatches.at(-1)
+        if (previous?.visit === n - 1)
+          previous.backAtNextReset = sameCounters(counters, baseline.dom)
+        if (!sameCounters(counters, baseline.dom)) {
           mismatchCount += 1
-          if (mismatches.length < 10) mismatches.push({ visit: n, counters })
+          if (mismatches.length < 10)
+            mismatches.push({ visit: n, counters, ...(await whereNow(page)) })
         }
       }
     }
