@@ -107,6 +107,8 @@ export function formatEvidence(results: BenchResults): string {
     )
     if (k.topGrowth.length)
       lines.push(`Soak, grew most from visit ${k.baselineVisit}: ${growth(k.topGrowth)}`)
+    if (k.codeGrowthByScript?.length)
+      lines.push(`Soak, compiled code that grew, by script: ${growth(k.codeGrowthByScript)}`)
     if (k.domMismatches.length) {
       lines.push(
         `Soak, resets not back to the baseline DOM: ${k.domMismatches

@@ -60,6 +60,11 @@ export interface SoakResult {
   domMismatchCount: number
   /** The kinds of object that grew most from the baseline visit to the last. */
   topGrowth: HeapGrowth[]
+  /**
+   * V8's compiled code that grew most, by the script it belongs to: the kiosk's chunks, or
+   * the bench's own (Playwright's injected scripts and evaluate calls have no URL).
+   */
+  codeGrowthByScript: HeapGrowth[]
   seconds: number
   /** Visits a second after the baseline: what a longer soak's time is estimated from. */
   visitsPerSecond: number
@@ -301,7 +306,7 @@ export async function measureSoak(
     let baseline: {
       heap: number
       dom: DomCounters
-      kinds: Awaited<ReturnType<typeof heapCensus>>['kinds']
+      census: Awaited<ReturnType<typeof heapCensus>>
       at: number
     } | null = null
     const series: SoakResult['heapSeriesMB'] = []
@@ -331,7 +336,7 @@ export async function measureSoak(
       }
       if (n === baselineVisit) {
         const dom = await domCounters(cdp)
-        baseline = { heap: last, dom, kinds: (await heapCensus(cdp)).kinds, at: Date.now() }
+        baseline = { heap: last, dom, census: await heapCensus(cdp), at: Date.now() }
       } else if (baseline) {
         resetsChecked += 1
         let counters = await domCounters(cdp)
@@ -376,7 +381,8 @@ export async function measureSoak(
       resetsNeedingGc,
       domMismatches: mismatches,
       domMismatchCount: mismatchCount,
-      topGrowth: heapGrowth(baseline.kinds, final.kinds),
+      topGrowth: heapGrowth(baseline.census.kinds, final.kinds),
+      codeGrowthByScript: heapGrowth(baseline.census.codeByScript, final.codeByScript),
       seconds,
       visitsPerSecond: round((visits - baselineVisit) / ((Date.now() - baseline.at) / 1000), 2),
     }
